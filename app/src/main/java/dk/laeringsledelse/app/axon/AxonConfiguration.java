@@ -1,0 +1,94 @@
+package dk.laeringsledelse.app.axon;
+
+import com.mongodb.client.MongoDatabase;
+import dk.laeringsledelse.eventstore.MongoEventStorageEngine;
+import dk.laeringsledelse.kernel.MetaDataKeys;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.spring.config.SpringAxonConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Axon on MongoDB: our own event storage engine, the extension's token store, who-and-when in every event. */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoDatabase database,
+                                          Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          ObjectProvider<EventUpcaster> upcasters,
+                                          @Value("${laeringsledelse.event-store.gap-timeout:60s}") Duration gapTimeout,
+                                          Clock clock) {
+        return MongoEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(new org.axonframework.serialization.upcasting.event.EventUpcasterChain(
+                        upcasters.orderedStream().toList()))
+                .gapTimeout(gapTimeout)
+                .clock(clock)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoDatabase database, Serializer serializer, NodeId nodeId,
+                          @Value("${laeringsledelse.token-claim-timeout:10s}") Duration claimTimeout) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .serializer(serializer)
+                .nodeId(nodeId.value())
+                .claimTimeout(claimTimeout)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
+    /** A stable node id, so that a restarted instance takes its processor claims back at once. */
+    @Bean
+    NodeId nodeId(@Value("${laeringsledelse.node-id:}") String configured,
+                  @Value("${server.port:8080}") int port) {
+        if (!configured.isBlank()) {
+            return new NodeId(configured);
+        }
+        try {
+            return new NodeId(InetAddress.getLocalHost().getHostName() + ":" + port);
+        } catch (UnknownHostException e) {
+            return new NodeId("localhost:" + port);
+        }
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who did it and under which idempotency key: copied from the command into each event it caused. */
+    @Bean
+    CorrelationDataProvider actorProvider() {
+        return new SimpleCorrelationDataProvider(MetaDataKeys.ACTOR, MetaDataKeys.IDEMPOTENCY_KEY);
+    }
+
+    public record NodeId(String value) {
+    }
+}

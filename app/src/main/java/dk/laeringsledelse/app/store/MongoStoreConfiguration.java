@@ -1,0 +1,62 @@
+package dk.laeringsledelse.app.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One MongoDB for events, tokens and read models: the one named by {@code MONGODB_URI}, or the embedded store.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MongoStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoStoreConfiguration.class);
+
+    /** Started only when no URI is configured; closed with the context after the client. */
+    @Bean(destroyMethod = "close")
+    EmbeddedMongoStore embeddedMongoStore(StoreProperties properties) {
+        if (!properties.useEmbedded()) {
+            return null;
+        }
+        StoreProperties.Embedded embedded = properties.embedded();
+        EmbeddedMongoStore store = EmbeddedMongoStore.start(embedded.dataDir(), embedded.host(), embedded.port());
+        log.info("Store: embedded MongoDB-compatible server at {} persisting to {} (inspect with: mongosh \"{}/{}\")",
+                store.connectionString(), store.file(), store.connectionString(), properties.database());
+        return store;
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StoreProperties properties, ObjectProvider<EmbeddedMongoStore> embedded) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder();
+        if (properties.useEmbedded()) {
+            settings.applyConnectionString(new ConnectionString(embedded.getObject().connectionString()));
+        } else {
+            // Defaults for a replica set, each overridable in the URI: acknowledged by a majority and journaled,
+            // reads from the primary, so an acknowledged event survives a failover and reads see our own writes.
+            ConnectionString uri = new ConnectionString(properties.uri());
+            settings.writeConcern(WriteConcern.MAJORITY.withJournal(true))
+                    .readPreference(ReadPreference.primary())
+                    .applyConnectionString(uri);
+            log.info("Store: MongoDB at {} (database {})", uri.getHosts(), properties.database());
+        }
+        // Fail fast instead of hanging when the store is unreachable.
+        settings.applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS));
+        return MongoClients.create(settings.build());
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, StoreProperties properties) {
+        return client.getDatabase(properties.database());
+    }
+}

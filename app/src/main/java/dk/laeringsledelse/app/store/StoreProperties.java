@@ -1,0 +1,32 @@
+package dk.laeringsledelse.app.store;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the events, tokens and read models live.
+ *
+ * @param uri      a real MongoDB (replica set) to use; blank means: start the embedded store
+ * @param database the database name on that store
+ * @param embedded settings of the embedded store, used only when {@code uri} is blank
+ */
+@ConfigurationProperties("laeringsledelse.store")
+public record StoreProperties(String uri,
+                              @DefaultValue("laeringsledelse") String database,
+                              @DefaultValue Embedded embedded) {
+
+    public boolean useEmbedded() {
+        return uri == null || uri.isBlank();
+    }
+
+    /**
+     * @param dataDir folder the embedded store persists to
+     * @param host    address it binds to (loopback only by default)
+     * @param port    port MongoDB tools can connect to; 0 picks a free one
+     */
+    public record Embedded(@DefaultValue("./data") Path dataDir,
+                           @DefaultValue("127.0.0.1") String host,
+                           @DefaultValue("27018") int port) {
+    }
+}

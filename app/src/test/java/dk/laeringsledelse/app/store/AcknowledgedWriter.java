@@ -1,0 +1,26 @@
+package dk.laeringsledelse.app.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.nio.file.Path;
+import org.bson.Document;
+
+/**
+ * Child process of {@link EmbeddedStoreDurabilityTest}: starts the embedded store on a data folder and inserts
+ * event-sized documents one at a time, printing each acknowledged number, until it is killed.
+ */
+public final class AcknowledgedWriter {
+
+    public static void main(String[] args) {
+        EmbeddedMongoStore store = EmbeddedMongoStore.start(Path.of(args[0]), "127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("durability").getCollection("events");
+            for (long n = 1; ; n++) {
+                events.insertOne(new Document("_id", n).append("payload", "x".repeat(300)));
+                System.out.println("ACK " + n);
+                System.out.flush();
+            }
+        }
+    }
+}

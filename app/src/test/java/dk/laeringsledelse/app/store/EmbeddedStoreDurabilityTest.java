@@ -1,0 +1,64 @@
+package dk.laeringsledelse.app.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An acknowledged write must survive the process being killed (kill -9), not only a clean shutdown. */
+class EmbeddedStoreDurabilityTest {
+
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 300;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void acknowledgedWritesSurviveAHardKill() throws Exception {
+        Process writer = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                AcknowledgedWriter.class.getName(), dataDir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long lastAcknowledged = 0;
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("ACK ")) {
+                    lastAcknowledged = Long.parseLong(line.substring(4));
+                    if (lastAcknowledged >= ACKNOWLEDGED_BEFORE_KILL) {
+                        writer.destroyForcibly(); // SIGKILL: no shutdown hook, no final commit
+                        break;
+                    }
+                }
+            }
+        } finally {
+            writer.destroyForcibly();
+            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(lastAcknowledged).isEqualTo(ACKNOWLEDGED_BEFORE_KILL);
+
+        try (EmbeddedMongoStore reopened = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(reopened.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("durability").getCollection("events");
+            for (long n = 1; n <= lastAcknowledged; n++) {
+                assertThat(events.find(new Document("_id", n)).first())
+                        .as("acknowledged write %d after kill -9", n).isNotNull();
+            }
+        }
+        // group commit keeps the file from growing by a chunk per write
+        assertThat(Files.size(dataDir.resolve(EmbeddedMongoStore.STORE_FILE))).isLessThan(32L * 1024 * 1024);
+    }
+}

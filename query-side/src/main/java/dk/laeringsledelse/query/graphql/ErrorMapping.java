@@ -1,0 +1,100 @@
+package dk.laeringsledelse.query.graphql;
+
+import dk.laeringsledelse.kernel.ErrorCode;
+import dk.laeringsledelse.kernel.RuleViolation;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error a client sees has {@code extensions.code} (BAD_REQUEST, NOT_FOUND, CONFLICT, UNAVAILABLE or
+ * INTERNAL_ERROR) and a message naming the field and the rule; never a stack trace.
+ */
+@Component
+public class ErrorMapping extends DataFetcherExceptionResolverAdapter implements WebGraphQlInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
+        Throwable error = unwrap(thrown);
+        if (error instanceof RuleViolation violation) {
+            return error(env, violation.code().name(), violation.getMessage(), violation.field());
+        }
+        if (error instanceof AggregateNotFoundException) {
+            return error(env, ErrorCode.NOT_FOUND.name(), "no learning cycle with this id exists", null);
+        }
+        if (error instanceof ConcurrencyException) {
+            return error(env, ErrorCode.CONFLICT.name(),
+                    "the learning cycle was changed by someone else at the same moment; try again", null);
+        }
+        if (error instanceof com.mongodb.MongoTimeoutException
+                || error instanceof com.mongodb.MongoSocketException
+                || error instanceof java.util.concurrent.TimeoutException) {
+            log.warn("Store unavailable while handling {}: {}", env.getField().getName(), error.toString());
+            return error(env, "UNAVAILABLE", "the store is not reachable right now; nothing was recorded, try again", null);
+        }
+        log.error("Unexpected failure in {}", env.getField().getName(), error);
+        return error(env, "INTERNAL_ERROR", "an unexpected error occurred; it has been logged", null);
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, String code, String message, String field) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        if (field != null) {
+            extensions.put("field", field);
+        }
+        return GraphqlErrorBuilder.newError(env).message(message).extensions(extensions).build();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current instanceof CommandExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** Schema validation and syntax errors (raised before any data fetcher runs) are the client's: BAD_REQUEST. */
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return chain.next(request).map(response -> {
+            if (response.getErrors().stream().allMatch(e -> e.getExtensions().containsKey("code"))) {
+                return response;
+            }
+            return response.transform(builder -> builder.errors(withCodes(response.getErrors())));
+        });
+    }
+
+    private static List<GraphQLError> withCodes(List<org.springframework.graphql.ResponseError> errors) {
+        return errors.stream().map(e -> {
+            Map<String, Object> extensions = new LinkedHashMap<>(e.getExtensions());
+            extensions.putIfAbsent("code", e.getErrorType().toString().equals("INTERNAL_ERROR")
+                    ? "INTERNAL_ERROR" : ErrorCode.BAD_REQUEST.name());
+            return (GraphQLError) GraphqlErrorBuilder.newError()
+                    .message(e.getMessage())
+                    .locations(e.getLocations())
+                    .path(e.getParsedPath())
+                    .errorType(e.getErrorType())
+                    .extensions(extensions)
+                    .build();
+        }).toList();
+    }
+}
