@@ -35,7 +35,9 @@ public class ErrorMapping extends DataFetcherExceptionResolverAdapter implements
     protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
         Throwable error = unwrap(thrown);
         if (error instanceof RuleViolation violation) {
-            return error(env, violation.code().name(), violation.getMessage(), violation.field());
+            // a mutation's fields sit under its one `input` argument: name them as the client wrote them
+            String field = env.getArguments().containsKey("input") ? "input." + violation.field() : violation.field();
+            return error(env, violation.code().name(), violation.getMessage(), field);
         }
         if (error instanceof AggregateNotFoundException) {
             return error(env, ErrorCode.NOT_FOUND.name(), "no learning cycle with this id exists", null);

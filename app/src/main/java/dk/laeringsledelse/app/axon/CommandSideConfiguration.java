@@ -1,0 +1,54 @@
+package dk.laeringsledelse.app.axon;
+
+import dk.laeringsledelse.command.cycle.LearningCycle;
+import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
+import dk.laeringsledelse.query.cycleview.LearningCycleProjection;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The aggregates, the command gateway's retry policy and how projections split their work. */
+@Configuration(proxyBeanMethods = false)
+public class CommandSideConfiguration {
+
+    /** Projections see a team's events in order on one thread: their per-team documents need no locking. */
+    static final SequencingPolicy<EventMessage<?>> BY_TEAM = event ->
+            event.getPayload() instanceof LearningCycleEvent cycleEvent
+                    ? cycleEvent.teamId().value()
+                    : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+
+    @Bean
+    ConfigurerModule learningCycleAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery) {
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(LearningCycle.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                c.snapshotter(), snapshotEvery)));
+    }
+
+    @Bean
+    ConfigurerModule eventProcessing() {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerSequencingPolicy(LearningCycleProjection.PROCESSING_GROUP, c -> BY_TEAM)
+                .registerSequencingPolicy("team-timelines", c -> BY_TEAM);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ConflictRetryScheduler conflictRetryScheduler(@Value("${laeringsledelse.command-retries:5}") int retries) {
+        return new ConflictRetryScheduler(retries, 20);
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ConflictRetryScheduler retryScheduler) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
+    }
+}

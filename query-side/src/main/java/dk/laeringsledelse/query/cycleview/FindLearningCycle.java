@@ -1,0 +1,5 @@
+package dk.laeringsledelse.query.cycleview;
+
+/** Query for one learning cycle's view; also the subject of subscription queries for live updates. */
+public record FindLearningCycle(String cycleId) {
+}

@@ -1,0 +1,73 @@
+package dk.laeringsledelse.query.cycleview;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import dk.laeringsledelse.query.support.BsonMapper;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code learning_cycles} collection (one document per cycle, {@code _id} = cycle id) and {@code team_cycles}
+ * (one document per team listing its cycles), both read only by {@code _id} so that no read scans a collection.
+ */
+@Component
+public class LearningCycleStore {
+
+    static final String CYCLES = "learning_cycles";
+    static final String TEAM_CYCLES = "team_cycles";
+
+    private final MongoCollection<Document> cycles;
+    private final MongoCollection<Document> teamCycles;
+
+    public LearningCycleStore(MongoDatabase database) {
+        this.cycles = database.getCollection(CYCLES);
+        this.teamCycles = database.getCollection(TEAM_CYCLES);
+    }
+
+    public Optional<LearningCycleView> find(String cycleId) {
+        return Optional.ofNullable(cycles.find(Filters.eq("_id", cycleId)).first())
+                .map(d -> BsonMapper.fromDocument(d, LearningCycleView.class));
+    }
+
+    /** The cycles with these ids, in the order of the ids. */
+    public List<LearningCycleView> findAll(Collection<String> cycleIds) {
+        Map<String, LearningCycleView> byId = new LinkedHashMap<>();
+        cycleIds.forEach(id -> byId.put(id, null));
+        for (Document d : cycles.find(Filters.in("_id", cycleIds))) {
+            LearningCycleView view = BsonMapper.fromDocument(d, LearningCycleView.class);
+            byId.put(view.id, view);
+        }
+        return byId.values().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    void save(LearningCycleView view) {
+        cycles.replaceOne(Filters.eq("_id", view.id), BsonMapper.toDocument(view), new ReplaceOptions().upsert(true));
+    }
+
+    public TeamCycles teamCycles(String teamId) {
+        Document d = teamCycles.find(Filters.eq("_id", teamId)).first();
+        return d == null ? new TeamCycles(teamId, List.of()) : BsonMapper.fromDocument(d, TeamCycles.class);
+    }
+
+    /** Puts the cycle's entry into its team's list, replacing an earlier entry for the same cycle. */
+    void index(LearningCycleView view) {
+        TeamCycles current = teamCycles(view.teamId);
+        TeamCycles updated = current.with(new TeamCycles.Entry(view.id, view.title, view.phase, view.startedAt));
+        if (!updated.equals(current)) {
+            teamCycles.replaceOne(Filters.eq("_id", view.teamId), BsonMapper.toDocument(updated),
+                    new ReplaceOptions().upsert(true));
+        }
+    }
+
+    void deleteAll() {
+        cycles.deleteMany(new Document());
+        teamCycles.deleteMany(new Document());
+    }
+}

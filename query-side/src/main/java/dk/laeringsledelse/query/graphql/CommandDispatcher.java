@@ -1,0 +1,75 @@
+package dk.laeringsledelse.query.graphql;
+
+import dk.laeringsledelse.kernel.CommandOutcome;
+import dk.laeringsledelse.kernel.MetaDataKeys;
+import java.time.Duration;
+import graphql.GraphQLContext;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * Sends a mutation's command with who-is-acting metadata and answers with the read model as it reads after the
+ * command (read-your-own-writes): it subscribes to the view before sending, then waits, bounded, until the view
+ * reflects the version the command produced.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Duration readYourWritesTimeout;
+
+    public CommandDispatcher(CommandGateway commands, QueryGateway queries,
+                             @Value("${laeringsledelse.read-your-writes-timeout:5s}") Duration readYourWritesTimeout) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWritesTimeout = readYourWritesTimeout;
+    }
+
+    /**
+     * @param query        the query whose subscription delivers the updated view
+     * @param viewType     the view class
+     * @param versionOf    the version (last applied sequence number) of a view
+     * @param fallbackRead reads the view directly, for when no update arrives in time (e.g. another node projects)
+     */
+    public <V> Sent<V> send(Object command, String actor, String idempotencyKey,
+                            Object query, Class<V> viewType, ToLongFunction<V> versionOf,
+                            Function<Object, V> fallbackRead) {
+        MetaData metaData = MetaData.with(MetaDataKeys.ACTOR, actor);
+        if (idempotencyKey != null) {
+            metaData = metaData.and(MetaDataKeys.IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        SubscriptionQueryResult<V, V> subscription = queries.subscriptionQuery(
+                query, ResponseTypes.instanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        try {
+            Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            CommandOutcome outcome = CommandOutcome.from(result);
+            V view = Flux.concat(subscription.initialResult(), subscription.updates())
+                    .filter(v -> versionOf.applyAsLong(v) >= outcome.version())
+                    .next()
+                    .timeout(readYourWritesTimeout, reactor.core.publisher.Mono.empty())
+                    .block();
+            return new Sent<>(outcome.id(), view != null ? view : fallbackRead.apply(query));
+        } finally {
+            subscription.cancel();
+        }
+    }
+
+    /** The id the command created (if any) and the view after it. */
+    public record Sent<V>(String id, V view) {
+    }
+
+    /** The acting person that {@link ActorInterceptor} put into the request's context. */
+    public static String actor(GraphQLContext context) {
+        return context.getOrDefault(MetaDataKeys.ACTOR, ActorInterceptor.ANONYMOUS);
+    }
+}

@@ -1,0 +1,22 @@
+package dk.laeringsledelse.query.graphql;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** A Relay connection page: edges with cursors, page info and the total number of matching nodes. */
+public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCount) {
+
+    public record Edge<T>(String cursor, T node) {
+    }
+
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+    }
+
+    public static <T> Connection<T> of(List<T> nodes, Function<T, String> cursor, boolean hasNext,
+                                       boolean hasPrevious, int totalCount) {
+        List<Edge<T>> edges = nodes.stream().map(n -> new Edge<>(cursor.apply(n), n)).toList();
+        return new Connection<>(edges, new PageInfo(hasNext, hasPrevious,
+                edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), totalCount);
+    }
+}
