@@ -83,10 +83,10 @@ public class AxonConfiguration {
         return new MessageOriginProvider();
     }
 
-    /** Who did it and under which idempotency key: copied from the command into each event it caused. */
+    /** Who did it, in which role: copied from the command into each event it caused. */
     @Bean
     CorrelationDataProvider actorProvider() {
-        return new SimpleCorrelationDataProvider(MetaDataKeys.ACTOR, MetaDataKeys.IDEMPOTENCY_KEY);
+        return new SimpleCorrelationDataProvider(MetaDataKeys.ACTOR, MetaDataKeys.ACTOR_ROLE);
     }
 
     public record NodeId(String value) {

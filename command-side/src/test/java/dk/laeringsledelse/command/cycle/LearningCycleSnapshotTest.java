@@ -1,0 +1,39 @@
+package dk.laeringsledelse.command.cycle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dk.laeringsledelse.kernel.cycle.Attainment;
+import dk.laeringsledelse.kernel.cycle.FeedbackAbout;
+import org.junit.jupiter.api.Test;
+
+import static dk.laeringsledelse.command.cycle.CycleTestData.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Snapshots store the aggregate as JSON (Axon's JacksonSerializer); its state must survive the round trip. */
+class LearningCycleSnapshotTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void givenCycleWithEveryKindOfState_whenSerializedAndRead_thenEqualState() throws Exception {
+        LearningCycle cycle = new LearningCycle();
+        cycle.on(cycleStarted(), KEY);
+        cycle.on(goalSet(), "key-2");
+        cycle.on(goalSet(OTHER_GOAL_ID), null);
+        cycle.on(activityPlanned(GOAL_ID, OTHER_GOAL_ID), null);
+        cycle.on(activityCarriedOut(), "key-3");
+        cycle.on(signDocumented(ACTIVITY_ID, 0), null);
+        cycle.on(assessed(Attainment.ACHIEVED, SIGN_ID), null);
+        cycle.on(feedbackGiven(FeedbackAbout.cycle()), null);
+        cycle.on(feedbackResponded(), null);
+        cycle.on(reflectionRecorded(), null);
+
+        String json = MAPPER.writeValueAsString(cycle);
+        LearningCycle read = MAPPER.readValue(json, LearningCycle.class);
+
+        assertThat(json).contains("\"goal-1\"", "\"key-3\"", "\"2025-09-01\"");
+        assertThat(read).usingRecursiveComparison().isEqualTo(cycle);
+    }
+}
