@@ -1,0 +1,23 @@
+package dk.laeringsledelse.query.timeline;
+
+import java.time.Instant;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL {@code Query.teamTimeline}: a team's learning-goal cycles over time. */
+@Controller
+public class TeamTimelineController {
+
+    private final TeamTimelineReader reader;
+
+    public TeamTimelineController(TeamTimelineReader reader) {
+        this.reader = reader;
+    }
+
+    @QueryMapping
+    public TimelineConnection teamTimeline(@Argument String teamId, @Argument Instant from, @Argument Instant to,
+                                           @Argument Integer first, @Argument String after) {
+        return reader.read(teamId, from, to, first, after);
+    }
+}
