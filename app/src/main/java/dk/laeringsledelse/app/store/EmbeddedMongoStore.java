@@ -35,7 +35,8 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         Path file = dataDir.resolve(STORE_FILE).toAbsolutePath();
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         MongoServer server = new MongoServer(new DurableH2Backend(store));
-        InetSocketAddress address = server.bind(host, port);
+        server.bind(host, port);
+        InetSocketAddress address = server.getLocalAddress();
         return new EmbeddedMongoStore(file, server, address);
     }
 
