@@ -59,8 +59,7 @@ public final class EventHash {
      * Deterministic JSON of a BSON value as the Java driver decodes it: objects ({@link Map}, e.g.
      * {@link Document}) with keys sorted by {@link String#compareTo} at every level, arrays in order, strings
      * JSON-escaped, dates as the JSON string of {@link Instant#toString()}, booleans and {@code null} literally,
-     * every other value (numbers) by its Java
-     * {@code toString()}, no whitespace.
+     * every other value (numbers) by its Java {@code toString()}; no whitespace.
      */
     public static String canonicalJson(Object value) {
         StringBuilder out = new StringBuilder();

@@ -1,6 +1,9 @@
 package dk.laeringsledelse.eventstore.testsupport;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
+import com.mongodb.event.CommandListener;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
@@ -48,6 +51,19 @@ public final class TestMongo {
 
     /** A new, empty database with a unique name. */
     public static MongoDatabase freshDatabase() {
-        return client().getDatabase("test_" + UUID.randomUUID().toString().replace("-", ""));
+        return client().getDatabase(uniqueName());
+    }
+
+    /** A new, empty database on its own client that reports every command it sends to {@code listener}. */
+    public static MongoDatabase freshDatabase(CommandListener listener) {
+        MongoClient listened = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connectionString()))
+                .addCommandListener(listener)
+                .build());
+        return listened.getDatabase(uniqueName());
+    }
+
+    private static String uniqueName() {
+        return "test_" + UUID.randomUUID().toString().replace("-", "");
     }
 }

@@ -1,5 +1,7 @@
 package dk.laeringsledelse.query.timeline;
 
+import dk.laeringsledelse.eventstore.testsupport.TestMongo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
@@ -40,7 +42,7 @@ class TeamTimelineGraphQlTest {
     static class Config {
         @Bean
         MongoDatabase mongoDatabase() {
-            return TimelineTestMongo.freshDatabase();
+            return TestMongo.freshDatabase();
         }
     }
 

@@ -1,5 +1,7 @@
 package dk.laeringsledelse.query.timeline;
 
+import dk.laeringsledelse.eventstore.testsupport.TestMongo;
+
 import static dk.laeringsledelse.query.timeline.TimelineTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +28,7 @@ class TeamTimelineProjectionTest {
 
     @BeforeEach
     void setUp() {
-        db = TimelineTestMongo.freshDatabase();
+        db = TestMongo.freshDatabase();
         projection = new TeamTimelineProjection(db);
     }
 

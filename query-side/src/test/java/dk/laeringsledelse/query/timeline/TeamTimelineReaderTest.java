@@ -1,5 +1,7 @@
 package dk.laeringsledelse.query.timeline;
 
+import dk.laeringsledelse.eventstore.testsupport.TestMongo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +27,7 @@ class TeamTimelineReaderTest {
 
     @BeforeEach
     void setUp() {
-        MongoDatabase db = TimelineTestMongo.freshDatabase();
+        MongoDatabase db = TestMongo.freshDatabase();
         projection = new TeamTimelineProjection(db);
         reader = new TeamTimelineReader(db);
         stored = new ArrayList<>();

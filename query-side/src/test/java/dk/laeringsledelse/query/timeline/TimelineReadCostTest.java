@@ -1,5 +1,7 @@
 package dk.laeringsledelse.query.timeline;
 
+import dk.laeringsledelse.eventstore.testsupport.TestMongo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
@@ -53,7 +55,7 @@ class TimelineReadCostTest {
 
     @Test
     void theProjectionReadsAndWritesOnlyBy_id() {
-        MongoDatabase db = TimelineTestMongo.freshDatabase(listener);
+        MongoDatabase db = TestMongo.freshDatabase(listener);
         TeamTimelineProjection projection = new TeamTimelineProjection(db);
         commands.clear();
         recording = true;
@@ -75,7 +77,7 @@ class TimelineReadCostTest {
     }
 
     private Cost costOfReadingPages(int totalEntries) {
-        MongoDatabase db = TimelineTestMongo.freshDatabase(listener);
+        MongoDatabase db = TestMongo.freshDatabase(listener);
         storeBuckets(db, totalEntries / (MONTHS * ENTRIES_PER_MONTH));
         TeamTimelineReader reader = new TeamTimelineReader(db);
 
