@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -34,10 +35,22 @@ public class CommandSideConfiguration {
                                 c.snapshotter(), snapshotEvery)));
     }
 
+    /**
+     * Tracking processors, not pooled ones: the embedded event store wakes a tracking processor as soon as an event
+     * is committed on this node, while a pooled processor's coordinator polls it every 500 ms, which every mutation
+     * would wait for (read-your-own-writes). Two segments let two instances share the work.
+     */
     @Bean
-    ConfigurerModule eventProcessing() {
+    ConfigurerModule eventProcessing(@Value("${laeringsledelse.processor-segments:2}") int segments) {
+        TrackingEventProcessorConfiguration tracking = TrackingEventProcessorConfiguration
+                .forParallelProcessing(segments)
+                .andInitialSegmentsCount(segments)
+                .andBatchSize(100)
+                // a worker that finds no segment to claim (e.g. at start-up) retries after this, not after 5 s
+                .andTokenClaimInterval(500, java.util.concurrent.TimeUnit.MILLISECONDS);
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors()
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(c -> tracking)
                 .registerSequencingPolicy(LearningCycleProjection.PROCESSING_GROUP, c -> BY_TEAM)
                 .registerSequencingPolicy("team-timelines", c -> BY_TEAM);
     }

@@ -60,11 +60,12 @@ class RestartIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LaeringsledelseApplication.class).properties(
-                "server.port=0",
-                "laeringsledelse.store.embedded.port=0",
-                "laeringsledelse.store.embedded.data-dir=" + dataDir,
-                "laeringsledelse.node-id=restart-test").run();
+        // as arguments, which outrank application.yml (builder default properties would not)
+        return new SpringApplicationBuilder(LaeringsledelseApplication.class).run(
+                "--server.port=0",
+                "--laeringsledelse.store.embedded.port=0",
+                "--laeringsledelse.store.embedded.data-dir=" + dataDir,
+                "--laeringsledelse.node-id=restart-test");
     }
 
     private static HttpGraphQlTester graphQl(ConfigurableApplicationContext context) {

@@ -58,9 +58,23 @@ public class CommandDispatcher {
                     .next()
                     .timeout(readYourWritesTimeout, reactor.core.publisher.Mono.empty())
                     .block();
-            return new Sent<>(outcome.id(), view != null ? view : fallbackRead.apply(query));
+            if (view == null) {
+                view = fallbackRead.apply(query);
+            }
+            if (view == null) {
+                throw new ChangeNotYetVisible(outcome.id(), readYourWritesTimeout);
+            }
+            return new Sent<>(outcome.id(), view);
         } finally {
             subscription.cancel();
+        }
+    }
+
+    /** The command was recorded, but its view could not be read back in time. */
+    public static class ChangeNotYetVisible extends RuntimeException {
+        ChangeNotYetVisible(String id, Duration waited) {
+            super("the change was recorded" + (id == null ? "" : " (id " + id + ")") + " but is not yet visible after "
+                    + waited.toMillis() + " ms; read it again shortly");
         }
     }
 

@@ -46,6 +46,9 @@ public class ErrorMapping extends DataFetcherExceptionResolverAdapter implements
             return error(env, ErrorCode.CONFLICT.name(),
                     "the learning cycle was changed by someone else at the same moment; try again", null);
         }
+        if (error instanceof CommandDispatcher.ChangeNotYetVisible) {
+            return error(env, "TIMEOUT", error.getMessage(), null);
+        }
         if (error instanceof com.mongodb.MongoTimeoutException
                 || error instanceof com.mongodb.MongoSocketException
                 || error instanceof java.util.concurrent.TimeoutException) {
