@@ -74,7 +74,11 @@ import static com.mongodb.client.model.Updates.inc;
  * document in {@value #SEQUENCES} before the insert; a failed insert fills its positions with a void commit.
  * <p>
  * Every query on the hot paths (append, aggregate load, tracking fetch) is an {@code _id}/{@code first}
- * {@code $in} or an exact match on a unique compound index, so its cost does not grow with the store.
+ * {@code $in} or an exact match on a unique compound index, so its cost does not grow with the store. On real
+ * MongoDB each is answered by an index (expected plan {@code IXSCAN} → {@code FETCH}, never {@code COLLSCAN}):
+ * tracking fetch by {@code _id_}; gap-timeout look-ups by {@code first_1}; aggregate load and the previous-hash
+ * look-up by {@code aggregateId_1_firstSeq_1} and {@code aggregateId_1_lastSeq_1}. The embedded server uses exactly
+ * these shapes and no others ({@code QueryShapeTest}). Only {@code createTokenAt} scans; it serves rare resets.
  * <p>
  * Event ids are not guarded by a unique index: a unique multikey index on {@code events.eventId} (which the
  * embedded server does enforce across documents) cannot see duplicates within one commit, and on MongoDB every

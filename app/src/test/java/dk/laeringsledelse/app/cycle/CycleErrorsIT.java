@@ -21,7 +21,7 @@ class CycleErrorsIT extends ApplicationTest {
     void aTooLongTitleIsRefusedNamingTheFieldAndNothingIsStored() {
         String team = unique("team");
         Map<String, Object> input = new HashMap<>(startInput(team, "x".repeat(201)));
-        ResponseError error = singleError(team().documentName("startLearningCycle").variable("input", input));
+        ResponseError error = singleError(team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", input));
         assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST").containsEntry("field", "input.title");
         assertThat(error.getMessage()).contains("title").contains("200");
         team().documentName("learningCycles").variable("teamId", team).execute().errors().verify()
@@ -32,7 +32,7 @@ class CycleErrorsIT extends ApplicationTest {
     void aMissingRequiredFieldIsASchemaErrorWithBadRequest() {
         Map<String, Object> input = new HashMap<>(startInput(unique("team"), "Titel"));
         input.remove("title");
-        ResponseError error = singleError(team().documentName("startLearningCycle").variable("input", input));
+        ResponseError error = singleError(team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", input));
         assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST");
         assertThat(error.getMessage()).contains("title");
     }
@@ -41,14 +41,14 @@ class CycleErrorsIT extends ApplicationTest {
     void aMalformedDateIsABadRequest() {
         Map<String, Object> input = new HashMap<>(startInput(unique("team"), "Titel"));
         input.put("plannedPeriod", Map.of("start", "2026-13-45", "end", "2026-12-01"));
-        ResponseError error = singleError(team().documentName("startLearningCycle").variable("input", input));
+        ResponseError error = singleError(team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", input));
         assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST");
         assertThat(error.getMessage()).contains("2026-13-45");
     }
 
     @Test
     void anUnknownCycleIsNotFound() {
-        ResponseError error = singleError(team().documentName("setLearningGoal").variable("input", Map.of(
+        ResponseError error = singleError(team().documentName("setLearningGoal").fragmentName("cycleFields").variable("input", Map.of(
                 "cycleId", "no-such-cycle", "description", "Mål", "curriculumTheme", "social-udvikling",
                 "targetGroup", Map.of("kind", "WHOLE_GROUP"), "expectedSigns", List.of("Tegn"))));
         assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
@@ -57,16 +57,16 @@ class CycleErrorsIT extends ApplicationTest {
     @Test
     void aSignInTheFutureIsRefusedAndTheCycleIsUnchanged() {
         String cycleId = start();
-        String goalId = team().documentName("setLearningGoal").variable("input", Map.of(
+        String goalId = team().documentName("setLearningGoal").fragmentName("cycleFields").variable("input", Map.of(
                         "cycleId", cycleId, "description", "Mål", "curriculumTheme", "social-udvikling",
                         "targetGroup", Map.of("kind", "WHOLE_GROUP"), "expectedSigns", List.of("Tegn")))
                 .execute().errors().verify().path("setLearningGoal.goalId").entity(String.class).get();
-        ResponseError error = singleError(team().documentName("documentSignOfLearning").variable("input", Map.of(
+        ResponseError error = singleError(team().documentName("documentSignOfLearning").fragmentName("cycleFields").variable("input", Map.of(
                 "cycleId", cycleId, "goalId", goalId, "observedOn", TODAY.plusDays(1).toString(),
                 "observation", "Noget", "evidenceKind", "OBSERVATION")));
         assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")
                 .containsEntry("field", "input.observedOn");
-        team().documentName("learningCycle").variable("id", cycleId).execute().errors().verify()
+        team().documentName("learningCycle").fragmentName("cycleFields").variable("id", cycleId).execute().errors().verify()
                 .path("learningCycle.version").entity(Integer.class).isEqualTo(1)
                 .path("learningCycle.counts.signs").entity(Integer.class).isEqualTo(0);
     }
@@ -74,11 +74,11 @@ class CycleErrorsIT extends ApplicationTest {
     @Test
     void anAbandonedCycleTakesNothingMore() {
         String cycleId = start();
-        team().documentName("abandonLearningCycle")
+        team().documentName("abandonLearningCycle").fragmentName("cycleFields")
                 .variable("input", Map.of("cycleId", cycleId, "reason", "Teamet blev lagt sammen"))
                 .execute().errors().verify()
                 .path("abandonLearningCycle.cycle.phase").entity(String.class).isEqualTo("ABANDONED");
-        ResponseError error = singleError(team().documentName("recordReflection").variable("input", Map.of(
+        ResponseError error = singleError(team().documentName("recordReflection").fragmentName("cycleFields").variable("input", Map.of(
                 "cycleId", cycleId, "practiceLearnings", "L", "plannedAdjustments", "A")));
         assertThat(error.getExtensions()).containsEntry("code", "CONFLICT");
     }
@@ -88,18 +88,18 @@ class CycleErrorsIT extends ApplicationTest {
         String team = unique("team");
         Map<String, Object> input = new HashMap<>(startInput(team, "Én gang"));
         input.put("idempotencyKey", "key-1");
-        String first = team().documentName("startLearningCycle").variable("input", input).execute()
+        String first = team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", input).execute()
                 .errors().verify().path("startLearningCycle.cycleId").entity(String.class).get();
-        String second = team().documentName("startLearningCycle").variable("input", input).execute()
+        String second = team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", input).execute()
                 .errors().verify().path("startLearningCycle.cycleId").entity(String.class).get();
         assertThat(second).isEqualTo(first);
 
         Map<String, Object> goal = Map.of("cycleId", first, "description", "Mål", "curriculumTheme", "social-udvikling",
                 "targetGroup", Map.of("kind", "WHOLE_GROUP"), "expectedSigns", List.of("Tegn"),
                 "idempotencyKey", "key-2");
-        String goal1 = team().documentName("setLearningGoal").variable("input", goal).execute().errors().verify()
+        String goal1 = team().documentName("setLearningGoal").fragmentName("cycleFields").variable("input", goal).execute().errors().verify()
                 .path("setLearningGoal.goalId").entity(String.class).get();
-        String goal2 = team().documentName("setLearningGoal").variable("input", goal).execute().errors().verify()
+        String goal2 = team().documentName("setLearningGoal").fragmentName("cycleFields").variable("input", goal).execute().errors().verify()
                 .path("setLearningGoal.cycle.counts.goals").entity(Integer.class).isEqualTo(1)
                 .path("setLearningGoal.goalId").entity(String.class).get();
         assertThat(goal2).isEqualTo(goal1);
@@ -108,7 +108,7 @@ class CycleErrorsIT extends ApplicationTest {
     }
 
     private String start() {
-        return team().documentName("startLearningCycle").variable("input", startInput(unique("team"), "Forløb"))
+        return team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", startInput(unique("team"), "Forløb"))
                 .execute().errors().verify().path("startLearningCycle.cycleId").entity(String.class).get();
     }
 

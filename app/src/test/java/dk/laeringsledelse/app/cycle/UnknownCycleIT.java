@@ -43,12 +43,12 @@ class UnknownCycleIT extends ApplicationTest {
         Map<String, Object> input = new java.util.HashMap<>(fields);
         input.put("cycleId", NO_CYCLE);
         List<ResponseError> errors = new ArrayList<>();
-        graphQl("pia").documentName(mutation).variable("input", input).execute().errors().satisfy(errors::addAll);
+        graphQl("pia").documentName(mutation).fragmentName("cycleFields").variable("input", input).execute().errors().satisfy(errors::addAll);
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
             assertThat(error.getMessage()).doesNotContain("Exception");
         });
-        graphQl("pia").documentName("learningCycle").variable("id", NO_CYCLE).execute().errors().verify()
+        graphQl("pia").documentName("learningCycle").fragmentName("cycleFields").variable("id", NO_CYCLE).execute().errors().verify()
                 .path("learningCycle").valueIsNull();
     }
 }

@@ -28,7 +28,7 @@ public class LearningCycleController {
     @QueryMapping
     public Connection<LearningCycleView> learningCycles(@Argument String teamId, @Argument Phase phase,
                                                         @Argument Integer first, @Argument String after) {
-        int size = Cursors.pageSize(first);
+        int size = Cursors.pageSize(first, 20);
         List<TeamCycles.Entry> matching = store.teamCycles(teamId).cycles().stream()
                 .filter(e -> phase == null || e.phase() == phase)
                 .toList();

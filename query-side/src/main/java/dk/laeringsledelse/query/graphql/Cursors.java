@@ -25,9 +25,9 @@ public final class Cursors {
         }
     }
 
-    public static int pageSize(Integer first) {
+    public static int pageSize(Integer first, int defaultSize) {
         if (first == null) {
-            return 20;
+            return defaultSize;
         }
         if (first < 1 || first > MAX_PAGE) {
             throw RuleViolation.badRequest("first", "first must be between 1 and " + MAX_PAGE);

@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.timeline;
 
+import dk.laeringsledelse.query.graphql.Connection;
 import java.time.Instant;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -16,7 +17,7 @@ public class TeamTimelineController {
     }
 
     @QueryMapping
-    public TimelineConnection teamTimeline(@Argument String teamId, @Argument Instant from, @Argument Instant to,
+    public Connection<TimelineEntry> teamTimeline(@Argument String teamId, @Argument Instant from, @Argument Instant to,
                                            @Argument Integer first, @Argument String after) {
         return reader.read(teamId, from, to, first, after);
     }

@@ -1,5 +1,7 @@
 package dk.laeringsledelse.query.timeline;
 
+import dk.laeringsledelse.query.graphql.Connection;
+import dk.laeringsledelse.query.graphql.Cursors;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -23,7 +25,6 @@ import org.springframework.stereotype.Component;
 public class TeamTimelineReader {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
-    public static final int MAX_PAGE_SIZE = 200;
     /** Buckets fetched per {@code find}: a page of 50 usually fits in a few months of a team. */
     static final int MONTHS_PER_READ = 3;
 
@@ -40,22 +41,19 @@ public class TeamTimelineReader {
      *
      * @param from  inclusive lower bound of {@code at}, or null for the beginning
      * @param to    exclusive upper bound of {@code at}, or null for now
-     * @param first page size 1..200, null for {@value #DEFAULT_PAGE_SIZE}
+     * @param first page size 1..{@value Cursors#MAX_PAGE}, null for {@value #DEFAULT_PAGE_SIZE}
      * @param after cursor of the last entry of the previous page, or null for the first page
      * @throws RuleViolation BAD_REQUEST naming {@code first}, {@code after} or {@code from}
      */
-    public TimelineConnection read(String teamId, Instant from, Instant to, Integer first, String after) {
-        int pageSize = first == null ? DEFAULT_PAGE_SIZE : first;
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw RuleViolation.badRequest("first", "first must be between 1 and " + MAX_PAGE_SIZE);
-        }
+    public Connection<TimelineEntry> read(String teamId, Instant from, Instant to, Integer first, String after) {
+        int pageSize = Cursors.pageSize(first, DEFAULT_PAGE_SIZE);
         if (from != null && to != null && from.isAfter(to)) {
             throw RuleViolation.badRequest("from", "from must not be after to");
         }
         TimelinePosition cursor = after == null ? null : TimelineCursor.decode(after);
         boolean hasPreviousPage = after != null;
         if (teamId == null || teamId.isBlank()) {
-            return TimelineConnection.of(List.of(), false, hasPreviousPage);
+            return connection(List.of(), false, hasPreviousPage);
         }
 
         List<String> months = monthsToRead(teamId, from, to, cursor);
@@ -87,7 +85,7 @@ public class TeamTimelineReader {
             }
         }
         boolean hasNextPage = page.size() > pageSize;
-        return TimelineConnection.of(hasNextPage ? page.subList(0, pageSize) : page, hasNextPage, hasPreviousPage);
+        return connection(hasNextPage ? page.subList(0, pageSize) : page, hasNextPage, hasPreviousPage);
     }
 
     /** The team's months that can hold entries in [max(from, cursor), to], oldest first. */
@@ -112,5 +110,11 @@ public class TeamTimelineReader {
             byId.put(bucket.getString(TimelineDocuments.ID), bucket);
         }
         return byId;
+    }
+
+    private static Connection<TimelineEntry> connection(List<TimelineEntry> entries, boolean hasNextPage,
+                                                        boolean hasPreviousPage) {
+        return Connection.of(entries, entry -> TimelineCursor.encode(entry.position()), hasNextPage, hasPreviousPage,
+                null);
     }
 }

@@ -1,10 +1,9 @@
 package dk.laeringsledelse.query.timeline;
 
 import dk.laeringsledelse.kernel.RuleViolation;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
+import dk.laeringsledelse.query.graphql.Cursors;
 
 /**
  * Opaque cursors of the team timeline: URL-safe base64 of {@code "<at>|<event id>"}, the position of an entry.
@@ -18,14 +17,13 @@ final class TimelineCursor {
     }
 
     static String encode(TimelinePosition position) {
-        String plain = position.at() + "|" + position.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(position.at() + "|" + position.id());
     }
 
     /** @throws RuleViolation BAD_REQUEST on {@code after} when the text is not a cursor of this timeline */
     static TimelinePosition decode(String cursor) {
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String plain = Cursors.decode(cursor, ARGUMENT);
             int separator = plain.indexOf('|');
             if (separator < 0 || separator == plain.length() - 1) {
                 throw malformed();

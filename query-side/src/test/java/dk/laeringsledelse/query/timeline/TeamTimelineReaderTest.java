@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.timeline;
 
+import dk.laeringsledelse.query.graphql.Connection;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,21 +51,21 @@ class TeamTimelineReaderTest {
     private List<TimelineEntry> readAll(Instant from, Instant to, int first) {
         List<TimelineEntry> all = new ArrayList<>();
         String after = null;
-        TimelineConnection page;
+        Connection<TimelineEntry> page;
         do {
             page = reader.read(TEAM, from, to, first, after);
-            all.addAll(page.entries());
+            all.addAll(page.nodes());
             after = page.pageInfo().endCursor();
-            assertThat(page.pageInfo().hasPreviousPage()).isEqualTo(all.size() > page.entries().size());
+            assertThat(page.pageInfo().hasPreviousPage()).isEqualTo(all.size() > page.nodes().size());
         } while (page.pageInfo().hasNextPage());
         return all;
     }
 
     @Test
     void firstPage_isTheOldestEntries_withCursorsAndNextPage() {
-        TimelineConnection page = reader.read(TEAM, null, null, 5, null);
+        Connection<TimelineEntry> page = reader.read(TEAM, null, null, 5, null);
 
-        assertThat(page.entries()).isEqualTo(stored.subList(0, 5));
+        assertThat(page.nodes()).isEqualTo(stored.subList(0, 5));
         assertThat(page.pageInfo().hasNextPage()).isTrue();
         assertThat(page.pageInfo().hasPreviousPage()).isFalse();
         assertThat(page.pageInfo().startCursor()).isEqualTo(page.edges().get(0).cursor());
@@ -80,9 +81,9 @@ class TeamTimelineReaderTest {
 
     @Test
     void aPageThatEndsExactlyAtTheLastEntry_hasNoNextPage() {
-        TimelineConnection page = reader.read(TEAM, null, null, stored.size(), null);
+        Connection<TimelineEntry> page = reader.read(TEAM, null, null, stored.size(), null);
 
-        assertThat(page.entries()).hasSize(stored.size());
+        assertThat(page.nodes()).hasSize(stored.size());
         assertThat(page.pageInfo().hasNextPage()).isFalse();
     }
 
@@ -100,7 +101,7 @@ class TeamTimelineReaderTest {
         Instant to = Instant.parse("2026-03-01T00:00:00Z");
         assertThat(readAll(from, to, 50)).isEqualTo(stored.subList(6, 12));
 
-        TimelineConnection empty = reader.read(TEAM, Instant.parse("2030-01-01T00:00:00Z"), null, 50, null);
+        Connection<TimelineEntry> empty = reader.read(TEAM, Instant.parse("2030-01-01T00:00:00Z"), null, 50, null);
         assertThat(empty.edges()).isEmpty();
         assertThat(empty.pageInfo().hasNextPage()).isFalse();
         assertThat(empty.pageInfo().endCursor()).isNull();
@@ -108,12 +109,12 @@ class TeamTimelineReaderTest {
 
     @Test
     void aCursorStaysValidWhenEntriesAreAddedBeforeAndAfterIt() {
-        TimelineConnection first = reader.read(TEAM, null, null, 10, null);
+        Connection<TimelineEntry> first = reader.read(TEAM, null, null, 10, null);
         projection.add(entry(TEAM, "early", START.minus(1, ChronoUnit.DAYS)));
         TimelineEntry late = entry(TEAM, "late", Instant.parse("2026-09-01T00:00:00Z"));
         projection.add(late);
 
-        List<TimelineEntry> rest = reader.read(TEAM, null, null, 200, first.pageInfo().endCursor()).entries();
+        List<TimelineEntry> rest = reader.read(TEAM, null, null, 200, first.pageInfo().endCursor()).nodes();
 
         List<TimelineEntry> expected = new ArrayList<>(stored.subList(10, stored.size()));
         expected.add(late);
@@ -122,7 +123,7 @@ class TeamTimelineReaderTest {
 
     @Test
     void anUnknownTeam_hasAnEmptyTimeline() {
-        TimelineConnection page = reader.read("no-such-team", null, null, 50, null);
+        Connection<TimelineEntry> page = reader.read("no-such-team", null, null, 50, null);
 
         assertThat(page.edges()).isEmpty();
         assertThat(page.pageInfo().hasNextPage()).isFalse();
@@ -131,7 +132,7 @@ class TeamTimelineReaderTest {
 
     @Test
     void firstDefaultsTo50() {
-        assertThat(reader.read(TEAM, null, null, null, null).entries()).hasSize(stored.size());
+        assertThat(reader.read(TEAM, null, null, null, null).nodes()).hasSize(stored.size());
     }
 
     @Test

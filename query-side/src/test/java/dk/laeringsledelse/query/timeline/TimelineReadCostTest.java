@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.timeline;
 
+import dk.laeringsledelse.query.graphql.Connection;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,18 +82,18 @@ class TimelineReadCostTest {
         storeBuckets(db, totalEntries / (MONTHS * ENTRIES_PER_MONTH));
         TeamTimelineReader reader = new TeamTimelineReader(db);
 
-        TimelineConnection first = recordFinds(() -> reader.read(TEAM, null, null, 50, null));
+        Connection<TimelineEntry> first = recordFinds(() -> reader.read(TEAM, null, null, 50, null));
         int firstPageFinds = commands.size();
-        assertThat(first.entries()).hasSize(50);
+        assertThat(first.nodes()).hasSize(50);
 
-        TimelineConnection middle = recordFinds(() -> reader.read(TEAM, null, null, 50, first.pageInfo().endCursor()));
+        Connection<TimelineEntry> middle = recordFinds(() -> reader.read(TEAM, null, null, 50, first.pageInfo().endCursor()));
         int middlePageFinds = commands.size();
-        assertThat(middle.entries()).hasSize(50);
-        assertThat(middle.entries().get(0).id()).isEqualTo(TEAM + "-e50");
+        assertThat(middle.nodes()).hasSize(50);
+        assertThat(middle.nodes().get(0).id()).isEqualTo(TEAM + "-e50");
         return new Cost(firstPageFinds, middlePageFinds);
     }
 
-    private TimelineConnection recordFinds(java.util.function.Supplier<TimelineConnection> read) {
+    private Connection<TimelineEntry> recordFinds(java.util.function.Supplier<Connection<TimelineEntry>> read) {
         commands.clear();
         recording = true;
         try {
