@@ -104,6 +104,22 @@ class TeamCycleScenarioIT extends ApplicationTest {
         pia.documentName("learningCycles").variable("teamId", team).execute().errors().verify()
                 .path("learningCycles.totalCount").entity(Integer.class).isEqualTo(1)
                 .path("learningCycles.edges[0].node.phase").entity(String.class).isEqualTo("COMPLETED");
+
+        // the team's timeline: every step, in the order recorded, with who did it
+        pia.documentName("teamTimeline").variable("teamId", team).variable("first", 10).execute().errors().verify()
+                .path("teamTimeline.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        pia.documentName("teamTimeline").variable("teamId", team).variable("first", 50).execute().errors().verify()
+                .path("teamTimeline.edges[*].node.kind").entityList(String.class).containsExactly(
+                        "CYCLE_STARTED", "GOAL_SET", "GOAL_SET", "ACTIVITY_PLANNED", "ACTIVITY_PLANNED",
+                        "ACTIVITY_PLANNED", "ACTIVITY_CARRIED_OUT", "ACTIVITY_CARRIED_OUT", "ACTIVITY_CANCELLED",
+                        "SIGN_DOCUMENTED", "SIGN_DOCUMENTED", "SIGN_DOCUMENTED", "FEEDBACK_GIVEN",
+                        "FEEDBACK_RESPONDED", "GOAL_ASSESSED", "GOAL_ASSESSED", "REFLECTION_RECORDED",
+                        "CYCLE_COMPLETED")
+                .path("teamTimeline.edges[12].node.actor").entity(String.class).isEqualTo("ole.ppr")
+                .path("teamTimeline.edges[12].node.feedbackId").entity(String.class).isEqualTo(feedbackId)
+                .path("teamTimeline.edges[9].node.signId").entity(String.class).isEqualTo(sign1)
+                .path("teamTimeline.edges[*].node.cycleId").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).hasSize(18).containsOnly(cycleId));
     }
 
     private static String setGoal(HttpGraphQlTester tester, String cycleId, String description, String theme,
