@@ -1,6 +1,7 @@
 package dk.laeringsledelse.command.cycle;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dk.laeringsledelse.command.support.Check;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.kernel.cycle.AbandonLearningCycle;
 import dk.laeringsledelse.kernel.cycle.ActivityCancelled;

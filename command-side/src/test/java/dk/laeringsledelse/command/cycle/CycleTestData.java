@@ -102,17 +102,7 @@ final class CycleTestData {
 
     /** Matches a {@link RuleViolation} with this code and field. */
     static Matcher<Object> violation(ErrorCode code, String field) {
-        return new TypeSafeMatcher<>(Object.class) {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof RuleViolation v && v.code() == code && v.field().equals(field);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("RuleViolation " + code + " on " + field);
-            }
-        };
+        return dk.laeringsledelse.command.support.RuleViolations.violation(code, field);
     }
 
     static Map<String, Object> withKey(String key) {

@@ -1,4 +1,4 @@
-package dk.laeringsledelse.command.cycle;
+package dk.laeringsledelse.command.support;
 
 import dk.laeringsledelse.kernel.RuleViolation;
 
@@ -11,17 +11,17 @@ import java.util.function.BiConsumer;
  * Input checks that throw a {@link RuleViolation} (BAD_REQUEST) naming the field and the rule. Fields are paths
  * relative to the command, e.g. {@code "expectedSigns[2]"}.
  */
-final class Check {
+public final class Check {
 
-    static final int ID_MAX = 100;
-    static final int LABEL_MAX = 100;
-    static final int TITLE_MAX = 200;
-    static final int TEXT_MAX = 4_000;
+    public static final int ID_MAX = 100;
+    public static final int LABEL_MAX = 100;
+    public static final int TITLE_MAX = 200;
+    public static final int TEXT_MAX = 4_000;
 
     private Check() {
     }
 
-    static <T> T required(String field, T value) {
+    public static <T> T required(String field, T value) {
         if (value == null) {
             throw RuleViolation.badRequest(field, field + " must be given");
         }
@@ -29,7 +29,7 @@ final class Check {
     }
 
     /** A required text: non-blank and at most {@code max} characters. */
-    static String text(String field, String value, int max) {
+    public static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             throw RuleViolation.badRequest(field, field + " must not be blank");
         }
@@ -40,12 +40,12 @@ final class Check {
     }
 
     /** An optional text: null, or non-blank and at most {@code max} characters. */
-    static String optionalText(String field, String value, int max) {
+    public static String optionalText(String field, String value, int max) {
         return value == null ? null : text(field, value, max);
     }
 
     /** A typed id (compared by its string value): given, non-blank, at most 100 characters. */
-    static <T> T id(String field, T id) {
+    public static <T> T id(String field, T id) {
         required(field, id);
         String value = id.toString();
         if (value == null || value.isBlank()) {
@@ -58,12 +58,12 @@ final class Check {
     }
 
     /** An optional id: null, or a valid id. */
-    static <T> T optionalId(String field, T id) {
+    public static <T> T optionalId(String field, T id) {
         return id == null ? null : id(field, id);
     }
 
     /** A list of {@code min..max} elements, each checked by {@code element(field[i], value)}; null counts as empty. */
-    static <T> List<T> list(String field, List<T> values, int min, int max, BiConsumer<String, T> element) {
+    public static <T> List<T> list(String field, List<T> values, int min, int max, BiConsumer<String, T> element) {
         List<T> list = values == null ? List.of() : values;
         if (list.size() < min) {
             throw RuleViolation.badRequest(field, min == 1
@@ -80,12 +80,12 @@ final class Check {
     }
 
     /** A list of required texts of at most {@code maxLength} characters each. */
-    static List<String> texts(String field, List<String> values, int min, int max, int maxLength) {
+    public static List<String> texts(String field, List<String> values, int min, int max, int maxLength) {
         return list(field, values, min, max, (f, value) -> text(f, value, maxLength));
     }
 
     /** A list of valid, distinct ids. */
-    static <T> List<T> ids(String field, List<T> values, int min, int max) {
+    public static <T> List<T> ids(String field, List<T> values, int min, int max) {
         Set<T> seen = new HashSet<>();
         return list(field, values, min, max, (f, id) -> {
             id(f, id);
