@@ -1,6 +1,11 @@
 package dk.laeringsledelse.app.axon;
 
 import dk.laeringsledelse.command.cycle.LearningCycle;
+import dk.laeringsledelse.command.organisation.Institution;
+import dk.laeringsledelse.command.organisation.Municipality;
+import dk.laeringsledelse.command.organisation.Team;
+import dk.laeringsledelse.kernel.organisation.OrganisationEvent;
+import dk.laeringsledelse.query.organisation.OrganisationProjection;
 import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
 import dk.laeringsledelse.query.cycleview.LearningCycleProjection;
 import org.axonframework.commandhandling.CommandBus;
@@ -21,11 +26,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
 
-    /** Projections see a team's events in order on one thread: their per-team documents need no locking. */
-    static final SequencingPolicy<EventMessage<?>> BY_TEAM = event ->
-            event.getPayload() instanceof LearningCycleEvent cycleEvent
-                    ? cycleEvent.teamId().value()
-                    : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+    /**
+     * Projections see a team's cycle events, and a municipality's organisation events, in order on one thread:
+     * their per-team and per-unit documents need no locking.
+     */
+    static final SequencingPolicy<EventMessage<?>> BY_TEAM = event -> {
+        if (event.getPayload() instanceof LearningCycleEvent cycleEvent) {
+            return cycleEvent.teamId().value();
+        }
+        if (event.getPayload() instanceof OrganisationEvent organisationEvent) {
+            return "municipality:" + organisationEvent.municipalityId().value();
+        }
+        return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+    };
 
     @Bean
     ConfigurerModule learningCycleAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery) {
@@ -33,6 +46,15 @@ public class CommandSideConfiguration {
                 AggregateConfigurer.defaultConfiguration(LearningCycle.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), snapshotEvery)));
+    }
+
+    /** The organisation's aggregates: few events each, so no snapshots. */
+    @Bean
+    ConfigurerModule organisationAggregates() {
+        return configurer -> configurer
+                .configureAggregate(Municipality.class)
+                .configureAggregate(Institution.class)
+                .configureAggregate(Team.class);
     }
 
     /**
@@ -52,7 +74,8 @@ public class CommandSideConfiguration {
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(c -> tracking)
                 .registerSequencingPolicy(LearningCycleProjection.PROCESSING_GROUP, c -> BY_TEAM)
-                .registerSequencingPolicy("team-timelines", c -> BY_TEAM);
+                .registerSequencingPolicy("team-timelines", c -> BY_TEAM)
+                .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM);
     }
 
     @Bean(destroyMethod = "shutdown")

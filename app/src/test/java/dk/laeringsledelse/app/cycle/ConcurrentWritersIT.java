@@ -47,10 +47,10 @@ class ConcurrentWritersIT extends ApplicationTest {
     @Test
     void concurrentWritersOnOneCycleLoseNothingAndDuplicateNothing() throws Exception {
         String cycleId = graphQl("pia").documentName("startLearningCycle").fragmentName("cycleFields")
-                .variable("input", startInput(unique("team"), "Travl dag")).execute().errors().verify()
+                .variable("input", startInput(newTeam("pia").teamId(), "Travl dag")).execute().errors().verify()
                 .path("startLearningCycle.cycleId").entity(String.class).get();
         String goalId = graphQl("pia").documentName("setLearningGoal").fragmentName("cycleFields")
-                .variable("input", Map.of("cycleId", cycleId, "description", "Mål", "curriculumTheme", "sprog",
+                .variable("input", Map.of("cycleId", cycleId, "description", "Mål", "curriculumTheme", "kommunikation-og-sprog",
                         "targetGroup", Map.of("kind", "WHOLE_GROUP"), "expectedSigns", List.of("Tegn")))
                 .execute().errors().verify().path("setLearningGoal.goalId").entity(String.class).get();
 

@@ -6,6 +6,7 @@ import dk.laeringsledelse.app.support.ApplicationTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -13,13 +14,20 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 /** Bad input and broken rules come back as GraphQL errors with a code and the field, and store nothing. */
 class CycleErrorsIT extends ApplicationTest {
 
+    private String teamId;
+
+    @BeforeEach
+    void aTeamWithPia() {
+        teamId = newTeam("pia.coordinator").teamId();
+    }
+
     private HttpGraphQlTester team() {
         return graphQl("pia.coordinator");
     }
 
     @Test
     void aTooLongTitleIsRefusedNamingTheFieldAndNothingIsStored() {
-        String team = unique("team");
+        String team = teamId;
         Map<String, Object> input = new HashMap<>(startInput(team, "x".repeat(201)));
         ResponseError error = singleError(team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", input));
         assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST").containsEntry("field", "input.title");
@@ -30,7 +38,7 @@ class CycleErrorsIT extends ApplicationTest {
 
     @Test
     void aMissingRequiredFieldIsASchemaErrorWithBadRequest() {
-        Map<String, Object> input = new HashMap<>(startInput(unique("team"), "Titel"));
+        Map<String, Object> input = new HashMap<>(startInput(teamId, "Titel"));
         input.remove("title");
         ResponseError error = singleError(team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", input));
         assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST");
@@ -39,7 +47,7 @@ class CycleErrorsIT extends ApplicationTest {
 
     @Test
     void aMalformedDateIsABadRequest() {
-        Map<String, Object> input = new HashMap<>(startInput(unique("team"), "Titel"));
+        Map<String, Object> input = new HashMap<>(startInput(teamId, "Titel"));
         input.put("plannedPeriod", Map.of("start", "2026-13-45", "end", "2026-12-01"));
         ResponseError error = singleError(team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", input));
         assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST");
@@ -47,11 +55,13 @@ class CycleErrorsIT extends ApplicationTest {
     }
 
     @Test
-    void anUnknownCycleIsNotFound() {
+    void anUnknownCycleIsRefusedLikeAnotherTeamsCycle() {
         ResponseError error = singleError(team().documentName("setLearningGoal").fragmentName("cycleFields").variable("input", Map.of(
                 "cycleId", "no-such-cycle", "description", "Mål", "curriculumTheme", "social-udvikling",
                 "targetGroup", Map.of("kind", "WHOLE_GROUP"), "expectedSigns", List.of("Tegn"))));
-        assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
+        assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN").containsEntry("field", "input.cycleId");
+        assertThat(error.getMessage()).isEqualTo("you may not change learning cycle no-such-cycle: "
+                + "only the educators and coordinators of its team may");
     }
 
     @Test
@@ -85,7 +95,7 @@ class CycleErrorsIT extends ApplicationTest {
 
     @Test
     void theSameIdempotencyKeyTwiceRecordsOnce() {
-        String team = unique("team");
+        String team = teamId;
         Map<String, Object> input = new HashMap<>(startInput(team, "Én gang"));
         input.put("idempotencyKey", "key-1");
         String first = team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", input).execute()
@@ -108,7 +118,7 @@ class CycleErrorsIT extends ApplicationTest {
     }
 
     private String start() {
-        return team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", startInput(unique("team"), "Forløb"))
+        return team().documentName("startLearningCycle").fragmentName("cycleFields").variable("input", startInput(teamId, "Forløb"))
                 .execute().errors().verify().path("startLearningCycle.cycleId").entity(String.class).get();
     }
 

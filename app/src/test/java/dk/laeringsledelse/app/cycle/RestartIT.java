@@ -3,6 +3,7 @@ package dk.laeringsledelse.app.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.laeringsledelse.app.LaeringsledelseApplication;
+import dk.laeringsledelse.app.support.TestApi;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,7 +15,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The application stopped and started again on the same data folder finds everything, applied once. */
 class RestartIT {
@@ -27,9 +27,12 @@ class RestartIT {
     @Test
     void eventsAndViewsSurviveARestartAndNothingIsAppliedTwice() {
         String cycleId;
+        String teamId;
         try (ConfigurableApplicationContext first = start()) {
-            HttpGraphQlTester api = graphQl(first);
-            cycleId = api.documentName("startLearningCycle").fragmentName("cycleFields").variable("input", Map.of("teamId", "team-restart",
+            TestApi outside = new TestApi(port(first));
+            teamId = outside.newTeam("pia").teamId();
+            HttpGraphQlTester api = outside.graphQl("pia");
+            cycleId = api.documentName("startLearningCycle").fragmentName("cycleFields").variable("input", Map.of("teamId", teamId,
                             "title", "Før genstart",
                             "plannedPeriod", Map.of("start", TODAY.minusDays(5).toString(), "end", TODAY.toString()),
                             "dataBasis", Map.of("findings", "F", "sources", "S")))
@@ -41,12 +44,13 @@ class RestartIT {
         }
 
         try (ConfigurableApplicationContext second = start()) {
-            HttpGraphQlTester api = graphQl(second);
+            HttpGraphQlTester api = new TestApi(port(second)).graphQl("pia");
             api.documentName("learningCycle").fragmentName("cycleFields").variable("id", cycleId).execute().errors().verify()
                     .path("learningCycle.title").entity(String.class).isEqualTo("Før genstart")
                     .path("learningCycle.version").entity(Integer.class).isEqualTo(1)
                     .path("learningCycle.counts.goals").entity(Integer.class).isEqualTo(1);
-            api.document("{ teamTimeline(teamId: \"team-restart\") { edges { node { kind } } } }")
+            api.document("query($teamId: ID!) { teamTimeline(teamId: $teamId) { edges { node { kind } } } }")
+                    .variable("teamId", teamId)
                     .execute().errors().verify()
                     .path("teamTimeline.edges[*].node.kind").entityList(String.class)
                     .containsExactly("CYCLE_STARTED", "GOAL_SET");
@@ -65,12 +69,11 @@ class RestartIT {
                 "--server.port=0",
                 "--laeringsledelse.store.embedded.port=0",
                 "--laeringsledelse.store.embedded.data-dir=" + dataDir,
-                "--laeringsledelse.node-id=restart-test");
+                "--laeringsledelse.node-id=restart-test",
+                "--laeringsledelse.security.operators=" + TestApi.OPERATOR);
     }
 
-    private static HttpGraphQlTester graphQl(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(java.time.Duration.ofSeconds(30)).build());
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

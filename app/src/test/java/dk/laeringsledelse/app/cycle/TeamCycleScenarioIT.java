@@ -3,6 +3,7 @@ package dk.laeringsledelse.app.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.laeringsledelse.app.support.ApplicationTest;
+import dk.laeringsledelse.app.support.TestApi.TestTeam;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,9 @@ class TeamCycleScenarioIT extends ApplicationTest {
     void aDaycareTeamRunsAWholeLearningCycle() {
         HttpGraphQlTester pia = graphQl("pia.coordinator");
         HttpGraphQlTester consultant = graphQl("ole.ppr");
-        String team = unique("team-solsikken");
+        TestTeam solsikken = newTeam("pia.coordinator");
+        assign("ole.ppr", "RESOURCE_PERSON", solsikken);
+        String team = solsikken.teamId();
 
         String cycleId = pia.documentName("startLearningCycle").fragmentName("cycleFields")
                 .variable("input", startInput(team, "Sprog i hverdagen"))

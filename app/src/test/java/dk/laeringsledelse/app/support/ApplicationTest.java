@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
+import dk.laeringsledelse.app.support.TestApi.TestTeam;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -17,12 +18,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole application on a random HTTP port, on the embedded store in a fresh data folder (or on the MongoDB of
- * {@code MONGODB_URI}, in a fresh database): tests talk GraphQL over real HTTP, as a dashboard does.
+ * {@code MONGODB_URI}, in a fresh database): tests talk GraphQL over real HTTP, as a dashboard does, with tokens
+ * from the built-in development issuer. {@value #OPERATOR} operates the installation and builds each test's
+ * organisation through the same mutations an admin would use.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApplicationTest {
 
     protected static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+    protected static final String OPERATOR = TestApi.OPERATOR;
     private static final Path DATA_DIR = tempDir();
 
     @LocalServerPort
@@ -33,15 +37,37 @@ public abstract class ApplicationTest {
         registry.add("laeringsledelse.store.embedded.data-dir", DATA_DIR::toString);
         registry.add("laeringsledelse.store.embedded.port", () -> "0");
         registry.add("laeringsledelse.store.database", () -> "test-" + UUID.randomUUID());
+        // also on a real MongoDB (MONGODB_URI), which would otherwise mean production mode
+        registry.add("laeringsledelse.security.dev-issuer", () -> "true");
+        registry.add("laeringsledelse.security.operators", () -> OPERATOR);
     }
 
-    protected HttpGraphQlTester graphQl(String actor) {
-        WebTestClient client = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + "/graphql")
-                .defaultHeader("X-Actor", actor)
-                .responseTimeout(java.time.Duration.ofSeconds(30))
-                .build();
-        return HttpGraphQlTester.create(client);
+    /** GraphQL over HTTP as this person, with a token from {@code POST /dev/token}. */
+    protected HttpGraphQlTester graphQl(String personId) {
+        return api().graphQl(personId);
+    }
+
+    /** GraphQL over HTTP without a token. */
+    protected HttpGraphQlTester anonymousGraphQl() {
+        return api().anonymousGraphQl();
+    }
+
+    protected WebTestClient.Builder http(String path) {
+        return api().http(path);
+    }
+
+    /** A fresh municipality with one day-care institution and one team, in which each given person is an educator. */
+    protected TestTeam newTeam(String... educators) {
+        return api().newTeam(educators);
+    }
+
+    /** Gives a person a role where it is held: a team role in the team, LEADER in its institution, else municipal. */
+    protected void assign(String personId, String role, TestTeam where) {
+        api().assign(personId, role, where);
+    }
+
+    protected TestApi api() {
+        return new TestApi(port);
     }
 
     protected static String unique(String prefix) {

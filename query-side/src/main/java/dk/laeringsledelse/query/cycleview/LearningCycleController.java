@@ -9,25 +9,32 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import dk.laeringsledelse.query.access.Callers;
+import graphql.GraphQLContext;
 
 /** Queries of learning cycles: one by id, or a team's cycles as a connection. */
 @Controller
 public class LearningCycleController {
 
     private final LearningCycleStore store;
+    private final Callers callers;
 
-    public LearningCycleController(LearningCycleStore store) {
+    public LearningCycleController(LearningCycleStore store, Callers callers) {
         this.store = store;
+        this.callers = callers;
     }
 
+    /** Null for a cycle the caller may not read, exactly as for an unknown one. */
     @QueryMapping
-    public LearningCycleView learningCycle(@Argument String id) {
-        return store.find(id).orElse(null);
+    public LearningCycleView learningCycle(@Argument String id, GraphQLContext context) {
+        return store.find(id).filter(cycle -> callers.mayReadTeam(context, cycle.teamId)).orElse(null);
     }
 
     @QueryMapping
     public Connection<LearningCycleView> learningCycles(@Argument String teamId, @Argument Phase phase,
-                                                        @Argument Integer first, @Argument String after) {
+                                                        @Argument Integer first, @Argument String after,
+                                                        GraphQLContext context) {
+        callers.readableTeam(context, teamId, "teamId");
         int size = Cursors.pageSize(first, 20);
         List<TeamCycles.Entry> matching = store.teamCycles(teamId).cycles().stream()
                 .filter(e -> phase == null || e.phase() == phase)

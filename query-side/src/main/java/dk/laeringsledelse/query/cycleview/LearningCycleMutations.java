@@ -1,7 +1,5 @@
 package dk.laeringsledelse.query.cycleview;
 
-import static dk.laeringsledelse.query.graphql.CommandDispatcher.actor;
-
 import dk.laeringsledelse.kernel.cycle.AbandonLearningCycle;
 import dk.laeringsledelse.kernel.cycle.ActivityId;
 import dk.laeringsledelse.kernel.cycle.AssessGoalAttainment;
@@ -33,7 +31,16 @@ import dk.laeringsledelse.kernel.cycle.StartLearningCycle;
 import dk.laeringsledelse.kernel.cycle.TargetGroup;
 import dk.laeringsledelse.kernel.cycle.TargetGroupKind;
 import dk.laeringsledelse.kernel.cycle.TeamId;
+import dk.laeringsledelse.kernel.RuleViolation;
+import dk.laeringsledelse.kernel.cycle.LearningCycleCommand;
+import dk.laeringsledelse.kernel.organisation.CurriculumThemes;
+import dk.laeringsledelse.kernel.organisation.InstitutionKind;
+import dk.laeringsledelse.kernel.organisation.Role;
+import dk.laeringsledelse.query.access.Caller;
+import dk.laeringsledelse.query.access.Callers;
 import dk.laeringsledelse.query.cycleview.LearningCycleInputs.*;
+import dk.laeringsledelse.query.organisation.OrganisationStore;
+import dk.laeringsledelse.query.organisation.UnitView;
 import dk.laeringsledelse.query.graphql.CommandDispatcher;
 import dk.laeringsledelse.query.graphql.CommandDispatcher.Sent;
 import graphql.GraphQLContext;
@@ -57,10 +64,15 @@ public class LearningCycleMutations {
 
     private final CommandDispatcher dispatcher;
     private final LearningCycleStore store;
+    private final OrganisationStore organisation;
+    private final Callers callers;
 
-    public LearningCycleMutations(CommandDispatcher dispatcher, LearningCycleStore store) {
+    public LearningCycleMutations(CommandDispatcher dispatcher, LearningCycleStore store,
+                                  OrganisationStore organisation, Callers callers) {
         this.dispatcher = dispatcher;
         this.store = store;
+        this.organisation = organisation;
+        this.callers = callers;
     }
 
     @MutationMapping
@@ -179,11 +191,64 @@ public class LearningCycleMutations {
                 input.idempotencyKey()));
     }
 
-    private Sent<LearningCycleView> send(dk.laeringsledelse.kernel.cycle.LearningCycleCommand command,
-                                         GraphQLContext context, String idempotencyKey) {
-        return dispatcher.send(command, actor(context), idempotencyKey,
+    private Sent<LearningCycleView> send(LearningCycleCommand command, GraphQLContext context, String idempotencyKey) {
+        Caller caller = callers.of(context);
+        Role role = authorise(caller, command);
+        // only after authorising: a rule that reads the team must not tell strangers that the cycle exists
+        if (command instanceof SetLearningGoal goal) {
+            checkCurriculumTheme(goal.cycleId().value(), goal.curriculumTheme());
+        }
+        return dispatcher.send(command, caller.personId(), role.name(), idempotencyKey,
                 new FindLearningCycle(command.cycleId().value()), LearningCycleView.class, v -> v.version,
                 query -> store.find(((FindLearningCycle) query).cycleId()).orElse(null));
+    }
+
+    /**
+     * The role in which the caller may send this command, or FORBIDDEN. A cycle or team the caller may not change
+     * is refused in the same words whether or not it exists.
+     */
+    private Role authorise(Caller caller, LearningCycleCommand command) {
+        if (command instanceof StartLearningCycle start) {
+            String teamId = start.teamId().value();
+            UnitView team = organisation.team(teamId).orElse(null);
+            Role role = team == null ? null : caller.cycleWriterRole(team).orElse(null);
+            if (role == null) {
+                throw RuleViolation.forbidden("teamId", "you may not start learning cycles for team " + teamId
+                        + ": only its educators and coordinators may");
+            }
+            if (!team.isActive()) {
+                throw RuleViolation.badRequest("teamId", "team " + teamId + " is retired and starts no new cycles");
+            }
+            return role;
+        }
+        String cycleId = command.cycleId().value();
+        UnitView team = store.find(cycleId).flatMap(cycle -> organisation.team(cycle.teamId)).orElse(null);
+        if (command instanceof GiveFeedback feedback) {
+            Role asked = feedback.authorRole() == null ? null : Role.valueOf(feedback.authorRole().name());
+            if (team == null || asked == null || !caller.feedbackRoles(team).contains(asked)) {
+                throw RuleViolation.forbidden("authorRole", "you may not give feedback as "
+                        + feedback.authorRole() + " on learning cycle " + cycleId
+                        + ": only its team's resource persons and its institution's leaders may, in that role");
+            }
+            return asked;
+        }
+        return (team == null ? java.util.Optional.<Role>empty() : caller.cycleWriterRole(team)).orElseThrow(() ->
+                RuleViolation.forbidden("cycleId", "you may not change learning cycle " + cycleId
+                        + ": only the educators and coordinators of its team may"));
+    }
+
+    /** Goals name a curriculum theme of their institution's kind (reference data). */
+    private void checkCurriculumTheme(String cycleId, String theme) {
+        store.find(cycleId)
+                .flatMap(cycle -> organisation.team(cycle.teamId))
+                .flatMap(team -> organisation.find(UnitView.Kind.INSTITUTION, team.institutionId))
+                .map(institution -> InstitutionKind.valueOf(institution.institutionKind))
+                .filter(kind -> theme != null && CurriculumThemes.find(kind, theme).isEmpty())
+                .ifPresent(kind -> {
+                    throw RuleViolation.badRequest("curriculumTheme", "curriculumTheme must be one of the themes of "
+                            + kind + " institutions: " + String.join(", ",
+                            CurriculumThemes.of(kind).stream().map(CurriculumThemes.Theme::code).toList()));
+                });
     }
 
     private LearningCycleView readWhenProjected(String cycleId) {

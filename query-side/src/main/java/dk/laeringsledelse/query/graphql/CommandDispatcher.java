@@ -3,7 +3,6 @@ package dk.laeringsledelse.query.graphql;
 import dk.laeringsledelse.kernel.CommandOutcome;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import java.time.Duration;
-import graphql.GraphQLContext;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -36,15 +35,19 @@ public class CommandDispatcher {
     }
 
     /**
+     * @param actorRole    the role the actor acts in (recorded for auditors), or null
      * @param query        the query whose subscription delivers the updated view
      * @param viewType     the view class
      * @param versionOf    the version (last applied sequence number) of a view
      * @param fallbackRead reads the view directly, for when no update arrives in time (e.g. another node projects)
      */
-    public <V> Sent<V> send(Object command, String actor, String idempotencyKey,
+    public <V> Sent<V> send(Object command, String actor, String actorRole, String idempotencyKey,
                             Object query, Class<V> viewType, ToLongFunction<V> versionOf,
                             Function<Object, V> fallbackRead) {
         MetaData metaData = MetaData.with(MetaDataKeys.ACTOR, actor);
+        if (actorRole != null) {
+            metaData = metaData.and(MetaDataKeys.ACTOR_ROLE, actorRole);
+        }
         if (idempotencyKey != null) {
             metaData = metaData.and(MetaDataKeys.IDEMPOTENCY_KEY, idempotencyKey);
         }
@@ -82,8 +85,4 @@ public class CommandDispatcher {
     public record Sent<V>(String id, V view) {
     }
 
-    /** The acting person that {@link ActorInterceptor} put into the request's context. */
-    public static String actor(GraphQLContext context) {
-        return context.getOrDefault(MetaDataKeys.ACTOR, ActorInterceptor.ANONYMOUS);
-    }
 }

@@ -5,20 +5,26 @@ import java.time.Instant;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import dk.laeringsledelse.query.access.Callers;
+import graphql.GraphQLContext;
 
 /** GraphQL {@code Query.teamTimeline}: a team's learning-goal cycles over time. */
 @Controller
 public class TeamTimelineController {
 
     private final TeamTimelineReader reader;
+    private final Callers callers;
 
-    public TeamTimelineController(TeamTimelineReader reader) {
+    public TeamTimelineController(TeamTimelineReader reader, Callers callers) {
         this.reader = reader;
+        this.callers = callers;
     }
 
     @QueryMapping
     public Connection<TimelineEntry> teamTimeline(@Argument String teamId, @Argument Instant from, @Argument Instant to,
-                                           @Argument Integer first, @Argument String after) {
+                                           @Argument Integer first, @Argument String after,
+                                           GraphQLContext context) {
+        callers.readableTeam(context, teamId, "teamId");
         return reader.read(teamId, from, to, first, after);
     }
 }

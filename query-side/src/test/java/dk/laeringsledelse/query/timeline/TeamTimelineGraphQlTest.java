@@ -5,7 +5,21 @@ import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import dk.laeringsledelse.kernel.MetaDataKeys;
+import dk.laeringsledelse.kernel.cycle.TeamId;
+import dk.laeringsledelse.kernel.organisation.InstitutionId;
+import dk.laeringsledelse.kernel.organisation.MunicipalityId;
+import dk.laeringsledelse.kernel.organisation.PersonId;
+import dk.laeringsledelse.kernel.organisation.Role;
+import dk.laeringsledelse.kernel.organisation.TeamRegistered;
+import dk.laeringsledelse.kernel.organisation.TeamRoleAssigned;
+import dk.laeringsledelse.query.access.Callers;
 import dk.laeringsledelse.query.graphql.ErrorMapping;
+import dk.laeringsledelse.query.organisation.OrganisationProjection;
+import dk.laeringsledelse.query.organisation.OrganisationStore;
+import java.time.Instant;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import dk.laeringsledelse.query.graphql.Scalars;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +52,16 @@ class TeamTimelineGraphQlTest {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(GraphQlAutoConfiguration.class)
     @Import({Scalars.class, ErrorMapping.class, TeamTimelineController.class, TeamTimelineReader.class,
-            TeamTimelineProjection.class})
+            TeamTimelineProjection.class, OrganisationStore.class, OrganisationProjection.class, Callers.class})
     static class Config {
         @Bean
         MongoDatabase mongoDatabase() {
             return TestMongo.freshDatabase();
+        }
+
+        @Bean
+        QueryUpdateEmitter queryUpdateEmitter() {
+            return SimpleQueryUpdateEmitter.builder().build();
         }
     }
 
@@ -50,15 +69,28 @@ class TeamTimelineGraphQlTest {
     private ExecutionGraphQlService graphQl;
     @Autowired
     private TeamTimelineProjection projection;
+    @Autowired
+    private OrganisationProjection organisation;
 
     @BeforeEach
-    void givenEveryKindOfStep() {
+    void givenEveryKindOfStepOfATeamWhoseMemberAsks() {
         projection.reset();
         TimelineEntries.ofAll(TimelineTestData.everyKind()).forEach(projection::add);
+        organisation.reset();
+        var team = TeamId.of("team-1");
+        var institution = InstitutionId.of("institution-1");
+        var municipality = MunicipalityId.of("751");
+        organisation.on(new TeamRegistered(team, institution, municipality, "Spiren", null), 0L, Instant.EPOCH);
+        organisation.on(new TeamRoleAssigned(team, institution, municipality, PersonId.of(MEMBER), Role.EDUCATOR), 1L);
     }
 
+    private static final String MEMBER = "user-42";
+
     private ExecutionGraphQlResponse execute(Map<String, Object> variables) {
-        return graphQl.execute(new DefaultExecutionGraphQlRequest(QUERY, null, variables, Map.of(), "1", null)).block();
+        var request = new DefaultExecutionGraphQlRequest(QUERY, null, variables, Map.of(), "1", null);
+        request.configureExecutionInput((input, builder) ->
+                builder.graphQLContext(Map.of(MetaDataKeys.ACTOR, MEMBER)).build());
+        return graphQl.execute(request).block();
     }
 
     @Test
@@ -102,11 +134,13 @@ class TeamTimelineGraphQlTest {
     }
 
     @Test
-    void anUnknownTeam_hasAnEmptyConnection() {
+    void anUnknownTeam_isRefusedAsAnyTeamTheCallerMayNotRead() {
         ExecutionGraphQlResponse response = execute(Map.of("teamId", "nobody"));
 
-        assertThat(response.getErrors()).isEmpty();
-        assertThat(response.field("teamTimeline.edges").<List<?>>getValue()).isEmpty();
+        assertThat(response.getErrors()).singleElement().satisfies((ResponseError error) -> {
+            assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN").containsEntry("field", "teamId");
+            assertThat(error.getMessage()).startsWith("you may not read team nobody");
+        });
     }
 
     private static void assertBadRequest(ExecutionGraphQlResponse response, String field) {

@@ -1,0 +1,52 @@
+package dk.laeringsledelse.app.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Demo mode only ({@link DevIssuer}): {@code {"personId": "..."}} → {@code {"token": "...", "expiresAt": "..."}}. */
+@RestController
+@ConditionalOnProperty(name = "laeringsledelse.security.dev-issuer", havingValue = "true")
+public class DevTokenController {
+
+    private final JwtEncoder encoder;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public DevTokenController(JwtEncoder encoder, Clock clock,
+                              @Value("${laeringsledelse.security.dev-token-lifetime:8h}") Duration lifetime) {
+        this.encoder = encoder;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    @PostMapping("/dev/token")
+    ResponseEntity<Map<String, Object>> token(@RequestBody(required = false) Map<String, Object> body) {
+        Object personId = body == null ? null : body.get("personId");
+        if (!(personId instanceof String id) || !Subjects.isUsable(id)) {
+            return ResponseEntity.badRequest().body(Map.of("error",
+                    "personId must be 1 to 100 letters, digits or . _ @ : + -"));
+        }
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(DevIssuer.ISSUER)
+                .subject(id)
+                .issuedAt(now)
+                .expiresAt(now.plus(lifetime))
+                .id(UUID.randomUUID().toString())
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(claims)).getTokenValue();
+        return ResponseEntity.ok(Map.of("token", token, "expiresAt", now.plus(lifetime).toString()));
+    }
+}

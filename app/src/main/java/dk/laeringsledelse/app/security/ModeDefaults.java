@@ -1,0 +1,40 @@
+package dk.laeringsledelse.app.security;
+
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Two modes with safe defaults. {@code demo} (the default without {@code MONGODB_URI}): the built-in development
+ * token issuer, GraphiQL and introspection are on, so that the one-command run can be tried at once.
+ * {@code production} (the default with {@code MONGODB_URI}): all three are off and tokens come from the configured
+ * identity provider. Each default yields to an explicit setting; it is added last, below every other source.
+ */
+public class ModeDefaults implements EnvironmentPostProcessor, Ordered {
+
+    public static final String MODE = "laeringsledelse.mode";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String uri = environment.getProperty("laeringsledelse.store.uri", "");
+        String mode = environment.getProperty(MODE, uri.isBlank() ? "demo" : "production");
+        if (!mode.equals("demo") && !mode.equals("production")) {
+            throw new IllegalArgumentException(MODE + " must be demo or production, not " + mode);
+        }
+        boolean demo = mode.equals("demo");
+        environment.getPropertySources().addLast(new MapPropertySource("laeringsledelse-mode-defaults", Map.of(
+                MODE, mode,
+                "laeringsledelse.security.dev-issuer", String.valueOf(demo),
+                "spring.graphql.graphiql.enabled", String.valueOf(demo),
+                "spring.graphql.schema.introspection.enabled", String.valueOf(demo))));
+    }
+
+    @Override
+    public int getOrder() {
+        // after the application's configuration files are loaded, so that MONGODB_URI in them counts
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
