@@ -107,9 +107,9 @@ class AccessRulesIT extends ApplicationTest {
         assertForbidden(feedback("leader", cycleC, "LEADER"), "input.authorRole");
         assertForbidden(setGoal("leader", cycleA), "input.cycleId");
         cycle("leader", cycleC).errors().verify().path("learningCycle").valueIsNull();
-        graphQl("leader").document("{ me { teams { id } } }").execute().errors().verify()
-                .path("me.teams[*].id").entityList(String.class)
-                .containsExactlyInAnyOrder(teamA.teamId(), teamB.teamId());
+        assertThat(graphQl("leader").document("{ me { teams { id } } }").execute().errors().verify()
+                .path("me.teams[*].id").entityList(String.class).get())
+                .contains(teamA.teamId(), teamB.teamId()).doesNotContain(teamC.teamId());
     }
 
     @Test
@@ -123,8 +123,7 @@ class AccessRulesIT extends ApplicationTest {
         assertForbidden(feedback("aud", cycleA, "LEADER"), "input.authorRole");
         cycle("aud.n", cycleA).errors().verify().path("learningCycle").valueIsNull();
         assertForbidden(timeline("aud.n", teamA), "teamId");
-        cycles("edu.a", teamA).errors().verify().path("learningCycles.nodes[0].version").entity(Long.class)
-                .satisfies(version -> assertThat(version).isLessThan(3));
+        cycles("edu.a", teamA).errors().verify().path("learningCycles.totalCount").entity(Integer.class).isEqualTo(1);
     }
 
     @Test

@@ -57,7 +57,7 @@ public class OrganisationMutations {
     public Map<String, Object> registerMunicipality(@Argument RegisterMunicipalityInput input, GraphQLContext context) {
         Caller caller = callers.of(context);
         if (!caller.operator()) {
-            throw RuleViolation.forbidden("name", "only operators may register municipalities");
+            throw RuleViolation.forbidden("name", "you may not register municipalities: only operators may");
         }
         String id = newUnitId(Kind.MUNICIPALITY, input.id());
         return payload(Kind.MUNICIPALITY, send(new RegisterMunicipality(new MunicipalityId(id), input.name()),
@@ -75,7 +75,7 @@ public class OrganisationMutations {
     public Map<String, Object> retireMunicipality(@Argument RetireUnitInput input, GraphQLContext context) {
         Caller caller = callers.of(context);
         if (!caller.operator()) {
-            throw RuleViolation.forbidden("id", "only operators may retire municipalities");
+            throw RuleViolation.forbidden("id", "you may not retire municipalities: only operators may");
         }
         existing(Kind.MUNICIPALITY, input.id(), "id");
         return payload(Kind.MUNICIPALITY, send(new RetireMunicipality(new MunicipalityId(input.id())),
