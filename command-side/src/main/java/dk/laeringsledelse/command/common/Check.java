@@ -1,0 +1,98 @@
+package dk.laeringsledelse.command.common;
+
+import dk.laeringsledelse.kernel.RuleViolation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Input checks that throw a {@link RuleViolation} (BAD_REQUEST) naming the field and the rule. Fields are paths
+ * relative to the command, e.g. {@code "expectedSigns[2]"}. Shared by the aggregates that came after the learning
+ * cycle; the cycle keeps its own identical copy in {@code command.cycle} for now, so that work on it is not disturbed.
+ */
+public final class Check {
+
+    public static final int ID_MAX = 100;
+    public static final int LABEL_MAX = 100;
+    public static final int TITLE_MAX = 200;
+    public static final int TEXT_MAX = 4_000;
+
+    private Check() {
+    }
+
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw RuleViolation.badRequest(field, field + " must be given");
+        }
+        return value;
+    }
+
+    /** A required text: non-blank and at most {@code max} characters. */
+    public static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw RuleViolation.badRequest(field, field + " must not be blank");
+        }
+        if (value.length() > max) {
+            throw RuleViolation.badRequest(field, field + " must not be longer than " + max + " characters");
+        }
+        return value;
+    }
+
+    /** An optional text: null, or non-blank and at most {@code max} characters. */
+    public static String optionalText(String field, String value, int max) {
+        return value == null ? null : text(field, value, max);
+    }
+
+    /** A typed id (compared by its string value): given, non-blank, at most 100 characters. */
+    public static <T> T id(String field, T id) {
+        required(field, id);
+        String value = id.toString();
+        if (value == null || value.isBlank()) {
+            throw RuleViolation.badRequest(field, field + " must not be blank");
+        }
+        if (value.length() > ID_MAX) {
+            throw RuleViolation.badRequest(field, field + " must not be longer than " + ID_MAX + " characters");
+        }
+        return id;
+    }
+
+    /** An optional id: null, or a valid id. */
+    public static <T> T optionalId(String field, T id) {
+        return id == null ? null : id(field, id);
+    }
+
+    /** A list of {@code min..max} elements, each checked by {@code element(field[i], value)}; null counts as empty. */
+    public static <T> List<T> list(String field, List<T> values, int min, int max, BiConsumer<String, T> element) {
+        List<T> list = values == null ? List.of() : values;
+        if (list.size() < min) {
+            throw RuleViolation.badRequest(field, min == 1
+                    ? field + " must not be empty"
+                    : field + " must have at least " + min + " elements");
+        }
+        if (list.size() > max) {
+            throw RuleViolation.badRequest(field, field + " must not have more than " + max + " elements");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            element.accept(field + "[" + i + "]", list.get(i));
+        }
+        return List.copyOf(list);
+    }
+
+    /** A list of required texts of at most {@code maxLength} characters each. */
+    public static List<String> texts(String field, List<String> values, int min, int max, int maxLength) {
+        return list(field, values, min, max, (f, value) -> text(f, value, maxLength));
+    }
+
+    /** A list of valid, distinct ids. */
+    public static <T> List<T> ids(String field, List<T> values, int min, int max) {
+        Set<T> seen = new HashSet<>();
+        return list(field, values, min, max, (f, id) -> {
+            id(f, id);
+            if (!seen.add(id)) {
+                throw RuleViolation.badRequest(f, f + " must not repeat " + id);
+            }
+        });
+    }
+}
