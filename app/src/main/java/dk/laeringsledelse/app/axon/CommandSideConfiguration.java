@@ -6,6 +6,8 @@ import dk.laeringsledelse.command.organisation.Municipality;
 import dk.laeringsledelse.command.organisation.Team;
 import dk.laeringsledelse.kernel.organisation.OrganisationEvent;
 import dk.laeringsledelse.query.organisation.OrganisationProjection;
+import dk.laeringsledelse.command.measurement.InstitutionMeasurements;
+import dk.laeringsledelse.command.module.ModuleAnswer;
 import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
 import dk.laeringsledelse.query.cycleview.LearningCycleProjection;
 import org.axonframework.commandhandling.CommandBus;
@@ -55,6 +57,21 @@ public class CommandSideConfiguration {
                 .configureAggregate(Municipality.class)
                 .configureAggregate(Institution.class)
                 .configureAggregate(Team.class);
+    }
+
+    /** One institution's T1/T2/T3 figures: an import is one command and one commit; snapshots as for cycles. */
+    @Bean
+    ConfigurerModule institutionMeasurementsAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery) {
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(InstitutionMeasurements.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                c.snapshotter(), snapshotEvery)));
+    }
+
+    /** A team's answer to one e-learning module (a handful of events: no snapshots). */
+    @Bean
+    ConfigurerModule moduleAnswerAggregate() {
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ModuleAnswer.class));
     }
 
     /**

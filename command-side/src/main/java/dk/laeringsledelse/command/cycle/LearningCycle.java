@@ -2,6 +2,7 @@ package dk.laeringsledelse.command.cycle;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dk.laeringsledelse.command.support.Check;
+import dk.laeringsledelse.command.support.IdempotencyKeys;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.kernel.cycle.AbandonLearningCycle;
 import dk.laeringsledelse.kernel.cycle.ActivityCancelled;
@@ -140,7 +141,7 @@ public class LearningCycle {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(StartLearningCycle command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, StartLearningCycle.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "StartLearningCycle", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -170,14 +171,14 @@ public class LearningCycle {
         teamId = event.teamId();
         plannedStart = event.plannedPeriod().start();
         status = Status.OPEN;
-        idempotencyKeys.remember(idempotencyKey, StartLearningCycle.class, event.cycleId());
+        idempotencyKeys.remember(idempotencyKey, "StartLearningCycle", event.cycleId());
     }
 
     // ---------------------------------------------------------------- goals
 
     @CommandHandler
     public String handle(SetLearningGoal command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, SetLearningGoal.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "SetLearningGoal", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -216,12 +217,12 @@ public class LearningCycle {
     @EventSourcingHandler
     void on(LearningGoalSet event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         goals.put(event.goalId(), new Goal(event.description(), event.expectedSigns()));
-        idempotencyKeys.remember(idempotencyKey, SetLearningGoal.class, event.goalId());
+        idempotencyKeys.remember(idempotencyKey, "SetLearningGoal", event.goalId());
     }
 
     @CommandHandler
     public String handle(ReviseLearningGoal command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, ReviseLearningGoal.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "ReviseLearningGoal", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -255,14 +256,14 @@ public class LearningCycle {
         if (event.expectedSigns() != null) {
             goal.expectedSigns = List.copyOf(event.expectedSigns());
         }
-        idempotencyKeys.remember(idempotencyKey, ReviseLearningGoal.class, null);
+        idempotencyKeys.remember(idempotencyKey, "ReviseLearningGoal", null);
     }
 
     // ---------------------------------------------------------------- activities
 
     @CommandHandler
     public String handle(PlanActivity command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, PlanActivity.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "PlanActivity", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -288,13 +289,13 @@ public class LearningCycle {
     @EventSourcingHandler
     void on(ActivityPlanned event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         activities.put(event.activityId(), new Activity(event.goalIds()));
-        idempotencyKeys.remember(idempotencyKey, PlanActivity.class, event.activityId());
+        idempotencyKeys.remember(idempotencyKey, "PlanActivity", event.activityId());
     }
 
     @CommandHandler
     public String handle(RecordActivityCarriedOut command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                          Clock clock) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, RecordActivityCarriedOut.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "RecordActivityCarriedOut", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -320,12 +321,12 @@ public class LearningCycle {
     @EventSourcingHandler
     void on(ActivityCarriedOut event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         activities.get(event.activityId()).carriedOut = true;
-        idempotencyKeys.remember(idempotencyKey, RecordActivityCarriedOut.class, null);
+        idempotencyKeys.remember(idempotencyKey, "RecordActivityCarriedOut", null);
     }
 
     @CommandHandler
     public String handle(CancelActivity command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, CancelActivity.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "CancelActivity", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -348,7 +349,7 @@ public class LearningCycle {
     @EventSourcingHandler
     void on(ActivityCancelled event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         activities.get(event.activityId()).cancelled = true;
-        idempotencyKeys.remember(idempotencyKey, CancelActivity.class, null);
+        idempotencyKeys.remember(idempotencyKey, "CancelActivity", null);
     }
 
     // ---------------------------------------------------------------- signs of learning
@@ -361,7 +362,7 @@ public class LearningCycle {
     @CommandHandler
     public String handle(DocumentSignOfLearning command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                          Clock clock) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, DocumentSignOfLearning.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "DocumentSignOfLearning", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -405,14 +406,14 @@ public class LearningCycle {
     @EventSourcingHandler
     void on(SignOfLearningDocumented event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         signs.put(event.signId(), event.goalId());
-        idempotencyKeys.remember(idempotencyKey, DocumentSignOfLearning.class, event.signId());
+        idempotencyKeys.remember(idempotencyKey, "DocumentSignOfLearning", event.signId());
     }
 
     // ---------------------------------------------------------------- assessments
 
     @CommandHandler
     public String handle(AssessGoalAttainment command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, AssessGoalAttainment.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "AssessGoalAttainment", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -450,14 +451,14 @@ public class LearningCycle {
     void on(GoalAttainmentAssessed event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         assessments.add(event.assessmentId());
         goals.get(event.goalId()).assessed = true;
-        idempotencyKeys.remember(idempotencyKey, AssessGoalAttainment.class, event.assessmentId());
+        idempotencyKeys.remember(idempotencyKey, "AssessGoalAttainment", event.assessmentId());
     }
 
     // ---------------------------------------------------------------- feedback and reflection
 
     @CommandHandler
     public String handle(GiveFeedback command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, GiveFeedback.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "GiveFeedback", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -497,12 +498,12 @@ public class LearningCycle {
     @EventSourcingHandler
     void on(FeedbackGiven event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         feedback.put(event.feedbackId(), false);
-        idempotencyKeys.remember(idempotencyKey, GiveFeedback.class, event.feedbackId());
+        idempotencyKeys.remember(idempotencyKey, "GiveFeedback", event.feedbackId());
     }
 
     @CommandHandler
     public String handle(RespondToFeedback command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, RespondToFeedback.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "RespondToFeedback", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -525,12 +526,12 @@ public class LearningCycle {
     @EventSourcingHandler
     void on(FeedbackResponded event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         feedback.put(event.feedbackId(), true);
-        idempotencyKeys.remember(idempotencyKey, RespondToFeedback.class, null);
+        idempotencyKeys.remember(idempotencyKey, "RespondToFeedback", null);
     }
 
     @CommandHandler
     public String handle(RecordReflection command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, RecordReflection.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "RecordReflection", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -550,14 +551,14 @@ public class LearningCycle {
     @EventSourcingHandler
     void on(ReflectionRecorded event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         reflections.add(event.reflectionId());
-        idempotencyKeys.remember(idempotencyKey, RecordReflection.class, event.reflectionId());
+        idempotencyKeys.remember(idempotencyKey, "RecordReflection", event.reflectionId());
     }
 
     // ---------------------------------------------------------------- end of the cycle
 
     @CommandHandler
     public String handle(CompleteLearningCycle command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, CompleteLearningCycle.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "CompleteLearningCycle", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -580,12 +581,12 @@ public class LearningCycle {
     @EventSourcingHandler
     void on(LearningCycleCompleted event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         status = Status.COMPLETED;
-        idempotencyKeys.remember(idempotencyKey, CompleteLearningCycle.class, null);
+        idempotencyKeys.remember(idempotencyKey, "CompleteLearningCycle", null);
     }
 
     @CommandHandler
     public String handle(AbandonLearningCycle command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, AbandonLearningCycle.class);
+        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "AbandonLearningCycle", "this cycle");
         if (earlier != null) {
             return earlier.result();
         }
@@ -598,7 +599,7 @@ public class LearningCycle {
     @EventSourcingHandler
     void on(LearningCycleAbandoned event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         status = Status.ABANDONED;
-        idempotencyKeys.remember(idempotencyKey, AbandonLearningCycle.class, null);
+        idempotencyKeys.remember(idempotencyKey, "AbandonLearningCycle", null);
     }
 
     // ---------------------------------------------------------------- helpers

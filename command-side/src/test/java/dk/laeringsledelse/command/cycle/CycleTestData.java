@@ -102,7 +102,7 @@ final class CycleTestData {
 
     /** Matches a {@link RuleViolation} with this code and field. */
     static Matcher<Object> violation(ErrorCode code, String field) {
-        return dk.laeringsledelse.command.support.RuleViolations.violation(code, field);
+        return dk.laeringsledelse.command.support.Expectations.violation(code, field);
     }
 
     static Map<String, Object> withKey(String key) {

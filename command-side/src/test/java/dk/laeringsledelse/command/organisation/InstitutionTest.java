@@ -1,6 +1,6 @@
 package dk.laeringsledelse.command.organisation;
 
-import static dk.laeringsledelse.command.support.RuleViolations.violation;
+import static dk.laeringsledelse.command.support.Expectations.violation;
 import static dk.laeringsledelse.kernel.ErrorCode.BAD_REQUEST;
 import static dk.laeringsledelse.kernel.ErrorCode.CONFLICT;
 

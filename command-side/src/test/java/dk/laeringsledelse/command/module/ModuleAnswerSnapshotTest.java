@@ -1,0 +1,33 @@
+package dk.laeringsledelse.command.module;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dk.laeringsledelse.kernel.cycle.FeedbackId;
+import org.junit.jupiter.api.Test;
+
+import static dk.laeringsledelse.command.module.ModuleTestData.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Snapshots store the aggregate as JSON (Axon's JacksonSerializer); its state must survive the round trip. */
+class ModuleAnswerSnapshotTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void givenVersionsFeedbackApprovalAndKeys_whenSerializedAndRead_thenEqualState() throws Exception {
+        ModuleAnswer answer = new ModuleAnswer();
+        answer.on(submitted(1, ANSWER_1), KEY);
+        answer.on(feedbackGiven(1), "key-2");
+        answer.on(feedbackGiven(FeedbackId.of("feedback-2"), 1), null);
+        answer.on(submitted(2, ANSWER_2), null);
+        answer.on(approved(2), "key-3");
+
+        String json = MAPPER.writeValueAsString(answer);
+        ModuleAnswer read = MAPPER.readValue(json, ModuleAnswer.class);
+
+        assertThat(json).contains("\"team-1|TEAM_DATA_TO_PRACTICE\"", "\"feedback-2\"", "\"key-3\"");
+        assertThat(read).usingRecursiveComparison().isEqualTo(answer);
+    }
+}
