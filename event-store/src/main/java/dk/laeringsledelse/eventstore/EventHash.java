@@ -135,7 +135,8 @@ public final class EventHash {
         return value == null ? "" : value.toString();
     }
 
-    private static String sha256Hex(String text) {
+    /** Lower-case hex of SHA-256 over the UTF-8 bytes of the text: the hash function of both chains. */
+    public static String sha256Hex(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

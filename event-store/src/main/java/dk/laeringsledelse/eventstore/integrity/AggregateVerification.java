@@ -1,0 +1,16 @@
+package dk.laeringsledelse.eventstore.integrity;
+
+/**
+ * The result of verifying one aggregate's hash chain.
+ *
+ * @param aggregateId    the aggregate
+ * @param eventsVerified how many of its events were checked before the first break (all of them when OK)
+ * @param lastSeq        the sequence number of the last event that verified, null if none did
+ * @param firstBreak     the first broken link in sequence order, null when the chain is intact
+ */
+public record AggregateVerification(String aggregateId, long eventsVerified, Long lastSeq, IntegrityBreak firstBreak) {
+
+    public boolean ok() {
+        return firstBreak == null;
+    }
+}

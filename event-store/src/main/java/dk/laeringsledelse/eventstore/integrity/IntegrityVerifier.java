@@ -1,0 +1,243 @@
+package dk.laeringsledelse.eventstore.integrity;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Verifies the event store against tampering: each aggregate's hash chain ({@link dk.laeringsledelse.eventstore.EventHash})
+ * and the global chain of seals ({@link ChainSealer}, {@link SealDigest}).
+ * <p>
+ * {@link #verifyAggregate} follows one aggregate's commits by the unique key {@code (aggregateId, firstSeq)}, as an
+ * aggregate load does. It cannot see commits after a hole in the stream, nor a removed tail (nothing is left to
+ * point at what is missing): {@link #verifyAll} finds the first through each commit's predecessor, and the seals
+ * find both, for sealed positions. {@link #verifyAll} streams the whole store in windows of positions by
+ * {@code _id}, then the seals by {@code _id}; memory stays bounded by a window, a seal and the reported breaks.
+ */
+public final class IntegrityVerifier {
+
+    /** At most this many breaks are kept in a report; all are counted. */
+    public static final int MAX_REPORTED_BREAKS = 100;
+
+    private static final int WINDOW = 250;
+    private static final int SEAL_BATCH = 20;
+
+    private final StoredCommits commits;
+    private final SealChain seals;
+
+    public IntegrityVerifier(MongoDatabase database) {
+        this.commits = new StoredCommits(database);
+        this.seals = new SealChain(database);
+    }
+
+    /** OK, or the first broken link of the aggregate's chain in sequence order. */
+    public AggregateVerification verifyAggregate(String aggregateId) {
+        ChainCheck check = new ChainCheck(aggregateId, commits.headPosition());
+        Document commit = commits.startingAt(aggregateId, 0);
+        while (commit != null && check.intact()) {
+            check.verify(commit);
+            commit = commits.startingAt(aggregateId, check.nextSeq());
+        }
+        return check.result();
+    }
+
+    public IntegrityReport verifyAll() {
+        return verifyAll(progress -> { });
+    }
+
+    /**
+     * Verifies every aggregate (the first break of each) and every seal (the first break of each), reporting
+     * progress after each window of positions and each batch of seals.
+     */
+    public IntegrityReport verifyAll(Consumer<VerificationProgress> progress) {
+        long head = commits.headPosition();
+        Breaks breaks = new Breaks();
+        Set<String> brokenAggregates = new HashSet<>();
+        long aggregates = 0;
+        long events = 0;
+        long coveredTo = 0;
+        for (long from = 1; from <= head; from += WINDOW) {
+            long to = Math.min(from + WINDOW - 1, head);
+            for (Document commit : commits.endingIn(from, to)) {
+                String aggregateId = String.valueOf(commit.get("aggregateId"));
+                long firstSeq = StoredCommits.number(commit, "firstSeq");
+                if (StoredCommits.first(commit) <= coveredTo) {
+                    breaks.add(new IntegrityBreak(BreakKind.INSERTED, aggregateId, firstSeq,
+                                                  StoredCommits.first(commit), null,
+                                                  "the commit overlaps positions of an earlier commit"));
+                }
+                coveredTo = Math.max(coveredTo, StoredCommits.last(commit));
+                if (StoredCommits.isVoid(commit)) {
+                    continue;
+                }
+                events += StoredCommits.events(commit).size();
+                if (firstSeq == 0) {
+                    aggregates++;
+                }
+                if (!brokenAggregates.contains(aggregateId)) {
+                    IntegrityBreak found = verifyCommit(commit, aggregateId, firstSeq, head);
+                    if (found != null) {
+                        brokenAggregates.add(aggregateId);
+                        breaks.add(found);
+                    }
+                }
+            }
+            progress.accept(new VerificationProgress(VerificationProgress.Phase.EVENTS, to, head, breaks.count));
+        }
+        SealsVerified sealsVerified = verifySeals(breaks, progress);
+        return new IntegrityReport(head, aggregates, events, sealsVerified.count(), sealsVerified.latest(),
+                                   breaks.count, List.copyOf(breaks.kept));
+    }
+
+    /** One commit in its aggregate's chain, linked to the last event of the commit before it. */
+    private IntegrityBreak verifyCommit(Document commit, String aggregateId, long firstSeq, long head) {
+        ChainCheck check;
+        if (firstSeq == 0) {
+            check = new ChainCheck(aggregateId, head);
+        } else {
+            Document predecessor = commits.endingAt(aggregateId, firstSeq - 1);
+            List<Document> before = predecessor == null ? List.of() : StoredCommits.events(predecessor);
+            if (before.isEmpty()) {
+                // the events before this commit are gone; the aggregate's own walk tells from where
+                AggregateVerification walk = verifyAggregate(aggregateId);
+                if (!walk.ok()) {
+                    return walk.firstBreak();
+                }
+                long missing = walk.lastSeq() == null ? 0 : walk.lastSeq() + 1;
+                return new IntegrityBreak(BreakKind.REMOVED, aggregateId, missing, null, null,
+                                          "events " + missing + ".." + (firstSeq - 1) + " are missing before the "
+                                                  + "commit at position " + StoredCommits.first(commit));
+            }
+            check = new ChainCheck(aggregateId, head, firstSeq, before.get(before.size() - 1).getString("hash"));
+        }
+        check.verify(commit);
+        return check.result().firstBreak();
+    }
+
+    private record SealsVerified(long count, Seal latest) {
+    }
+
+    /** The seal chain from seal 1: each seal's own digest, its link to the one before, and the store against it. */
+    private SealsVerified verifySeals(Breaks breaks, Consumer<VerificationProgress> progress) {
+        long hint = seals.hint();
+        Seal previous = Seal.GENESIS; // null after a missing seal: the next one cannot be linked
+        Seal latest = Seal.GENESIS;
+        long checked = 0;
+        for (long batch = 1; ; batch += SEAL_BATCH) {
+            Map<Long, Document> found = new HashMap<>();
+            seals.byNumber(batch, batch + SEAL_BATCH - 1)
+                 .forEach(seal -> found.put(StoredCommits.number(seal, "_id"), seal));
+            if (found.isEmpty()) {
+                if (batch <= hint) { // the chain ends before the latest seal recorded: its tail was removed
+                    breaks.add(new IntegrityBreak(BreakKind.SEAL_BROKEN, null, null, null, batch, "seals " + batch
+                            + ".." + hint + " are missing (the latest recorded seal is " + hint + ")"));
+                }
+                progress.accept(new VerificationProgress(VerificationProgress.Phase.SEALS, checked, checked,
+                                                         breaks.count));
+                return new SealsVerified(checked, latest);
+            }
+            long highest = found.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+            for (long number = batch; number < batch + SEAL_BATCH; number++) {
+                Document seal = found.get(number);
+                if (seal == null) {
+                    if (number > hint && number > highest) {
+                        progress.accept(new VerificationProgress(VerificationProgress.Phase.SEALS, checked, checked,
+                                                                 breaks.count));
+                        return new SealsVerified(checked, latest);
+                    }
+                    breaks.add(new IntegrityBreak(BreakKind.SEAL_BROKEN, null, null, null, number,
+                                                  "seal " + number + " is missing"));
+                    previous = null;
+                    continue;
+                }
+                IntegrityBreak broken = verifySeal(seal, previous);
+                if (broken != null) {
+                    breaks.add(broken);
+                }
+                previous = SealChain.summary(seal);
+                latest = previous;
+                checked++;
+            }
+            progress.accept(new VerificationProgress(VerificationProgress.Phase.SEALS, checked,
+                                                     Math.max(hint, checked), breaks.count));
+        }
+    }
+
+    private IntegrityBreak verifySeal(Document seal, Seal previous) {
+        long number = StoredCommits.number(seal, "_id");
+        long from = StoredCommits.number(seal, "from");
+        long to = StoredCommits.number(seal, "to");
+        String prev = seal.getString("prev");
+        List<String> lines = seal.getList("lines", String.class);
+        if (previous != null && from != previous.to() + 1) {
+            return sealBroken(number, "seal " + number + " starts at position " + from + ", seal "
+                    + previous.number() + " ended at " + previous.to());
+        }
+        if (previous != null && !Objects.equals(prev, previous.digest())) {
+            return sealBroken(number, "seal " + number + " is not chained to the digest of seal " + previous.number());
+        }
+        if (lines == null || lines.size() != to - from + 1
+                || !SealDigest.of(number, prev, from, to, lines).equals(seal.getString("digest"))) {
+            return sealBroken(number, "the lines of seal " + number + " no longer match its digest");
+        }
+        List<String> now = SealDigest.lines(commits.endingIn(from, to), from, to);
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).equals(now.get(i))) {
+                try {
+                    return difference(number, lines, lines.get(i), now.get(i));
+                } catch (RuntimeException e) { // only a forged seal with a recomputed digest has unreadable lines
+                    return sealBroken(number, "unreadable line in seal " + number + ": " + lines.get(i));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What changed at a sealed position: the sealed line against what the store holds there now. */
+    private static IntegrityBreak difference(long seal, List<String> sealedLines, String sealedLine, String nowLine) {
+        SealDigest.Line sealed = SealDigest.Line.parse(sealedLine);
+        SealDigest.Line now = SealDigest.Line.parse(nowLine);
+        String detail = "position " + sealed.position() + " was sealed as '" + sealedLine + "', now '" + nowLine + "'";
+        if (sealed.isEvent() && now.isEvent()) {
+            boolean moved = sealedLines.stream().map(SealDigest.Line::parse)
+                                       .anyMatch(line -> line.isEvent() && line.hash().equals(now.hash()));
+            return new IntegrityBreak(moved ? BreakKind.REORDERED : BreakKind.ALTERED, sealed.aggregateId(),
+                                      sealed.seq(), sealed.position(), seal, detail);
+        }
+        if (sealed.isEvent()) {
+            return new IntegrityBreak(BreakKind.REMOVED, sealed.aggregateId(), sealed.seq(), sealed.position(), seal,
+                                      detail);
+        }
+        if (now.isEvent()) {
+            return new IntegrityBreak(BreakKind.INSERTED, now.aggregateId(), now.seq(), now.position(), seal, detail);
+        }
+        BreakKind kind = "void".equals(sealed.kind()) ? BreakKind.REMOVED : BreakKind.INSERTED;
+        return new IntegrityBreak(kind, null, null, sealed.position(), seal, detail);
+    }
+
+    private static IntegrityBreak sealBroken(long seal, String detail) {
+        return new IntegrityBreak(BreakKind.SEAL_BROKEN, null, null, null, seal, detail);
+    }
+
+    /** Counts every break, keeps the first ones. */
+    private static final class Breaks {
+
+        private final List<IntegrityBreak> kept = new ArrayList<>();
+        private long count;
+
+        void add(IntegrityBreak found) {
+            count++;
+            if (kept.size() < MAX_REPORTED_BREAKS) {
+                kept.add(found);
+            }
+        }
+    }
+}
