@@ -40,8 +40,13 @@ public final class EventHash {
 
     /** Recomputes the hash of a stored event subdocument from its fields (its own {@code hash} is ignored). */
     public static String of(Document event) {
+        return sha256Hex(canonicalForm(event));
+    }
+
+    /** The text that is hashed: the ten lines above, joined with {@code "\n"}. */
+    public static String canonicalForm(Document event) {
         Date timestamp = event.getDate("timestamp");
-        String canonical = String.join("\n",
+        return String.join("\n",
                 text(event.get("eventId")),
                 text(event.get("aggregateType")),
                 text(event.get("aggregateId")),
@@ -52,7 +57,6 @@ public final class EventHash {
                 canonicalJson(event.get("metaData")),
                 timestamp == null ? "" : Instant.ofEpochMilli(timestamp.getTime()).toString(),
                 text(event.get("prevHash")));
-        return sha256Hex(canonical);
     }
 
     /**

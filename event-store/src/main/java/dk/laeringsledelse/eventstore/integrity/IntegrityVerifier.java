@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -47,6 +48,14 @@ public final class IntegrityVerifier {
             commit = commits.startingAt(aggregateId, check.nextSeq());
         }
         return check.result();
+    }
+
+    /**
+     * Seal {@code number} as stored, to compare with a digest an auditor noted down earlier: if it still matches and
+     * {@link #verifyAll} passes, the history up to the seal's {@code to} is unchanged since.
+     */
+    public Optional<Seal> seal(long number) {
+        return seals.byNumber(number, number).stream().findFirst().map(SealChain::summary);
     }
 
     public IntegrityReport verifyAll() {
@@ -135,26 +144,20 @@ public final class IntegrityVerifier {
             Map<Long, Document> found = new HashMap<>();
             seals.byNumber(batch, batch + SEAL_BATCH - 1)
                  .forEach(seal -> found.put(StoredCommits.number(seal, "_id"), seal));
-            if (found.isEmpty()) {
-                if (batch <= hint) { // the chain ends before the latest seal recorded: its tail was removed
-                    breaks.add(new IntegrityBreak(BreakKind.SEAL_BROKEN, null, null, null, batch, "seals " + batch
-                            + ".." + hint + " are missing (the latest recorded seal is " + hint + ")"));
-                }
-                progress.accept(new VerificationProgress(VerificationProgress.Phase.SEALS, checked, checked,
-                                                         breaks.count));
-                return new SealsVerified(checked, latest);
+            if (found.isEmpty() && batch <= hint) { // the chain ends before the latest seal noted: its tail is gone
+                breaks.add(sealBroken(batch, "seals " + batch + ".." + hint + " are missing (the latest seal noted is "
+                        + hint + ")"));
             }
-            long highest = found.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+            long highest = found.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
             for (long number = batch; number < batch + SEAL_BATCH; number++) {
                 Document seal = found.get(number);
+                if (seal == null && (found.isEmpty() || number > Math.max(hint, highest))) {
+                    progress.accept(new VerificationProgress(VerificationProgress.Phase.SEALS, checked, checked,
+                                                             breaks.count));
+                    return new SealsVerified(checked, latest);
+                }
                 if (seal == null) {
-                    if (number > hint && number > highest) {
-                        progress.accept(new VerificationProgress(VerificationProgress.Phase.SEALS, checked, checked,
-                                                                 breaks.count));
-                        return new SealsVerified(checked, latest);
-                    }
-                    breaks.add(new IntegrityBreak(BreakKind.SEAL_BROKEN, null, null, null, number,
-                                                  "seal " + number + " is missing"));
+                    breaks.add(sealBroken(number, "seal " + number + " is missing"));
                     previous = null;
                     continue;
                 }

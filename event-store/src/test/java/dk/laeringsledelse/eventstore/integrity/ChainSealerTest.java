@@ -51,6 +51,8 @@ class ChainSealerTest {
             assertThat(seal.to()).isEqualTo(3);
         });
         assertThat(again).isEmpty();
+        assertThat(verifier.seal(1)).contains(first.get(0));
+        assertThat(verifier.seal(2)).isEmpty();
         assertThat(new ChainSealer(db, HORIZON, clock).sealAvailable()).as("another node").isEmpty();
         assertThat(db.getCollection(ChainSealer.SEALS).countDocuments()).isEqualTo(1);
         assertThat(verifier.verifyAll().ok()).isTrue();
