@@ -28,10 +28,12 @@ import java.util.TreeMap;
  *     <li>{@link #canonicalJson(Object) canonicalJson}({@code payload})</li>
  *     <li>{@link #canonicalJson(Object) canonicalJson}({@code metaData})</li>
  *     <li>{@code timestamp} (a BSON Date) as {@link Instant#toString()} of its milliseconds, e.g.
- *     {@code 2024-05-01T08:30:00.120Z}</li>
+ *     {@code 2024-05-01T08:30:00.120Z} (the fraction is left out when the milliseconds are 0)</li>
  *     <li>{@code prevHash}: the hash of the previous event (by {@code seq}) of the same aggregate, empty for seq 0</li>
  * </ol>
- * The global {@code position} is deliberately not hashed: it is only known after the hash is computed.
+ * The global {@code position} is deliberately not hashed: it is only known after the hash is computed; the seals
+ * of the global chain cover it ({@code integrity.SealDigest}). The README's section for auditors works an example
+ * through, pinned by {@code AuditorExampleTest}.
  */
 public final class EventHash {
 
@@ -62,8 +64,10 @@ public final class EventHash {
     /**
      * Deterministic JSON of a BSON value as the Java driver decodes it: objects ({@link Map}, e.g.
      * {@link Document}) with keys sorted by {@link String#compareTo} at every level, arrays in order, strings
-     * JSON-escaped, dates as the JSON string of {@link Instant#toString()}, booleans and {@code null} literally,
-     * every other value (numbers) by its Java {@code toString()}; no whitespace.
+     * JSON-escaped (only {@code "}, {@code \} and control characters; other characters as they are), dates as the JSON
+     * string of {@link Instant#toString()}, booleans and {@code null} literally, every other value (numbers) by its
+     * Java {@code toString()}: integers in decimal, doubles as {@link Double#toString(double)} writes them
+     * ({@code 2.5}, {@code 1.0}, {@code 1.0E7}); no whitespace.
      */
     public static String canonicalJson(Object value) {
         StringBuilder out = new StringBuilder();
