@@ -44,7 +44,15 @@ final class SealChain {
     }
 
     void raiseHint(long number) {
-        sequences.updateOne(eq("_id", HINT), max("value", number), new UpdateOptions().upsert(true));
+        try {
+            sequences.updateOne(eq("_id", HINT), max("value", number), new UpdateOptions().upsert(true));
+        } catch (MongoException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            // two first upserts raced and the other one created the document: now it exists
+            sequences.updateOne(eq("_id", HINT), max("value", number));
+        }
     }
 
     /** Seals {@code from..to} that exist, in number order. */
@@ -88,11 +96,15 @@ final class SealChain {
             seals.insertOne(seal);
             return true;
         } catch (MongoException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+            if (isDuplicateKey(e)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    private static boolean isDuplicateKey(MongoException e) {
+        return ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 
     static Seal summary(Document seal) {
