@@ -1,7 +1,8 @@
 package dk.laeringsledelse.eventstore.integrity;
 
 /**
- * The result of verifying one aggregate's hash chain.
+ * The result of verifying one aggregate's hash chain. An aggregate with no stored events verifies OK with none
+ * verified.
  *
  * @param aggregateId    the aggregate
  * @param eventsVerified how many of its events were checked before the first break (all of them when OK)

@@ -1,6 +1,7 @@
 package dk.laeringsledelse.eventstore.integrity;
 
 import com.mongodb.client.MongoDatabase;
+import dk.laeringsledelse.eventstore.EventHash;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Verifies the event store against tampering: each aggregate's hash chain ({@link dk.laeringsledelse.eventstore.EventHash})
- * and the global chain of seals ({@link ChainSealer}, {@link SealDigest}).
+ * Verifies the event store against tampering: each aggregate's hash chain ({@link EventHash}) and the global chain
+ * of seals ({@link ChainSealer}, {@link SealDigest}). A resolver can call it directly; {@link #verifyAll} reads the
+ * whole store, so run it off the request thread and stream its progress.
  * <p>
  * {@link #verifyAggregate} follows one aggregate's commits by the unique key {@code (aggregateId, firstSeq)}, as an
  * aggregate load does. It cannot see commits after a hole in the stream, nor a removed tail (nothing is left to
@@ -78,13 +80,14 @@ public final class IntegrityVerifier {
             for (Document commit : commits.endingIn(from, to)) {
                 String aggregateId = String.valueOf(commit.get("aggregateId"));
                 long firstSeq = StoredCommits.number(commit, "firstSeq");
+                boolean isVoid = StoredCommits.isVoid(commit);
                 if (StoredCommits.first(commit) <= coveredTo) {
-                    breaks.add(new IntegrityBreak(BreakKind.INSERTED, aggregateId, firstSeq,
-                                                  StoredCommits.first(commit), null,
+                    breaks.add(new IntegrityBreak(BreakKind.INSERTED, isVoid ? null : aggregateId,
+                                                  isVoid ? null : firstSeq, StoredCommits.first(commit), null,
                                                   "the commit overlaps positions of an earlier commit"));
                 }
                 coveredTo = Math.max(coveredTo, StoredCommits.last(commit));
-                if (StoredCommits.isVoid(commit)) {
+                if (isVoid) {
                     continue;
                 }
                 events += StoredCommits.events(commit).size();
@@ -125,7 +128,8 @@ public final class IntegrityVerifier {
                                           "events " + missing + ".." + (firstSeq - 1) + " are missing before the "
                                                   + "commit at position " + StoredCommits.first(commit));
             }
-            check = new ChainCheck(aggregateId, head, firstSeq, before.get(before.size() - 1).getString("hash"));
+            check = new ChainCheck(aggregateId, head, firstSeq,
+                                   Objects.toString(before.get(before.size() - 1).get("hash"), null));
         }
         check.verify(commit);
         return check.result().firstBreak();

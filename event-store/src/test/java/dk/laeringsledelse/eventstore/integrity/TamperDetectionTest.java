@@ -73,6 +73,21 @@ class TamperDetectionTest {
     }
 
     @Test
+    void theBulkReportNamesTheFirstBreakOfEveryTamperedAggregate() {
+        tamper.editEvents("a", 0, events -> events.get(1).get("payload", Document.class).put("n", 99));
+        tamper.editEvents("a", 4, events -> events.get(0).get("payload", Document.class).put("n", 99));
+        tamper.editEvents("b", 0, events -> events.get(0).get("metaData", Document.class).put("user", "mallory"));
+
+        IntegrityReport report = verifier.verifyAll();
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.breaksFound()).isEqualTo(2);
+        assertThat(report.breaks()).satisfiesExactly(
+                found -> assertBreak(found, BreakKind.ALTERED, "a", 1),
+                found -> assertBreak(found, BreakKind.ALTERED, "b", 0));
+    }
+
+    @Test
     void anEventDeletedFromInsideACommitIsReportedAsRemoved() {
         tamper.editEvents("a", 0, events -> events.remove(1));
 
