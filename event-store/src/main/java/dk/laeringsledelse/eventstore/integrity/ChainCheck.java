@@ -5,31 +5,41 @@ import org.bson.Document;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Walks one aggregate's commits in sequence order and stops at the first broken link. Each event must have the
  * next sequence number, recompute to its stored hash, link by {@code prevHash} to its predecessor's hash, and stand
- * at the position its commit gives it, within the reserved head.
+ * at the position its commit gives it, within the reserved head, and, where the caller asks, match its seal.
  */
 final class ChainCheck {
 
     private final String aggregateId;
     private final long head;
+    private final Function<Document, IntegrityBreak> againstSeals;
     private long nextSeq;
     private String prevHash;
     private long verified;
     private Long lastSeq;
     private IntegrityBreak broken;
 
-    /** A check from the aggregate's first event on. */
-    ChainCheck(String aggregateId, long head) {
-        this(aggregateId, head, 0, null);
+    /** For checks whose caller verifies the seals on its own: every event passes. */
+    static final Function<Document, IntegrityBreak> NOT_AGAINST_SEALS = event -> null;
+
+    /**
+     * A check from the aggregate's first event on; {@code againstSeals} checks an event that passed its chain
+     * against the seals and answers the break or null.
+     */
+    ChainCheck(String aggregateId, long head, Function<Document, IntegrityBreak> againstSeals) {
+        this(aggregateId, head, againstSeals, 0, null);
     }
 
     /** A check that starts at {@code nextSeq}, after an event whose stored hash is {@code prevHash}. */
-    ChainCheck(String aggregateId, long head, long nextSeq, String prevHash) {
+    ChainCheck(String aggregateId, long head, Function<Document, IntegrityBreak> againstSeals, long nextSeq,
+               String prevHash) {
         this.aggregateId = aggregateId;
         this.head = head;
+        this.againstSeals = againstSeals;
         this.nextSeq = nextSeq;
         this.prevHash = prevHash;
     }
@@ -42,8 +52,8 @@ final class ChainCheck {
         return nextSeq;
     }
 
-    AggregateVerification result() {
-        return new AggregateVerification(aggregateId, verified, lastSeq, broken);
+    AggregateVerification result(long eventsSealed) {
+        return new AggregateVerification(aggregateId, verified, eventsSealed, lastSeq, broken);
     }
 
     /** Checks the next commit of the aggregate; it must start at {@link #nextSeq()}. */
@@ -99,10 +109,13 @@ final class ChainCheck {
             fail(BreakKind.INSERTED, seq, position, "position " + position + " lies beyond the reserved head "
                     + head);
         } else {
-            prevHash = event.getString("hash");
-            lastSeq = seq;
-            verified++;
-            nextSeq++;
+            broken = againstSeals.apply(event);
+            if (intact()) {
+                prevHash = event.getString("hash");
+                lastSeq = seq;
+                verified++;
+                nextSeq++;
+            }
         }
     }
 

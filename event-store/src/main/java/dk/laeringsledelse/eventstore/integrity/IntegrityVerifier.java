@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  * whole store, so run it off the request thread and stream its progress.
  * <p>
  * {@link #verifyAggregate} follows one aggregate's commits by the unique key {@code (aggregateId, firstSeq)}, as an
- * aggregate load does. It cannot see commits after a hole in the stream, nor a removed tail (nothing is left to
- * point at what is missing): {@link #verifyAll} finds the first through each commit's predecessor, and the seals
- * find both, for sealed positions. {@link #verifyAll} streams the whole store in windows of positions by
+ * aggregate load does, and finds each event's seal by a binary search over seal numbers. It cannot see commits
+ * after a hole in the stream, nor a removed tail (nothing is left to point at what is missing): {@link #verifyAll}
+ * finds the first through each commit's predecessor, and the seals find both, for sealed positions. {@link #verifyAll} streams the whole store in windows of positions by
  * {@code _id}, then the seals by {@code _id}; memory stays bounded by a window, a seal and the reported breaks.
  */
 public final class IntegrityVerifier {
@@ -41,15 +41,20 @@ public final class IntegrityVerifier {
         this.seals = new SealChain(database);
     }
 
-    /** OK, or the first broken link of the aggregate's chain in sequence order. */
+    /**
+     * OK, or the first broken link of the aggregate's chain in sequence order: each event is checked in its chain
+     * and, once sealed, against the line its seal recorded for its position (so an event altered together with
+     * the hashes after it is found too).
+     */
     public AggregateVerification verifyAggregate(String aggregateId) {
-        ChainCheck check = new ChainCheck(aggregateId, commits.headPosition());
+        SealedPositions sealed = new SealedPositions(seals);
+        ChainCheck check = new ChainCheck(aggregateId, commits.headPosition(), sealed::check);
         Document commit = commits.startingAt(aggregateId, 0);
         while (commit != null && check.intact()) {
             check.verify(commit);
             commit = commits.startingAt(aggregateId, check.nextSeq());
         }
-        return check.result();
+        return check.result(sealed.matched());
     }
 
     /**
@@ -113,7 +118,7 @@ public final class IntegrityVerifier {
     private IntegrityBreak verifyCommit(Document commit, String aggregateId, long firstSeq, long head) {
         ChainCheck check;
         if (firstSeq == 0) {
-            check = new ChainCheck(aggregateId, head);
+            check = new ChainCheck(aggregateId, head, ChainCheck.NOT_AGAINST_SEALS);
         } else {
             Document predecessor = commits.endingAt(aggregateId, firstSeq - 1);
             List<Document> before = predecessor == null ? List.of() : StoredCommits.events(predecessor);
@@ -128,11 +133,11 @@ public final class IntegrityVerifier {
                                           "events " + missing + ".." + (firstSeq - 1) + " are missing before the "
                                                   + "commit at position " + StoredCommits.first(commit));
             }
-            check = new ChainCheck(aggregateId, head, firstSeq,
+            check = new ChainCheck(aggregateId, head, ChainCheck.NOT_AGAINST_SEALS, firstSeq,
                                    Objects.toString(before.get(before.size() - 1).get("hash"), null));
         }
         check.verify(commit);
-        return check.result().firstBreak();
+        return check.result(0).firstBreak();
     }
 
     private record SealsVerified(long count, Seal latest) {
@@ -182,52 +187,24 @@ public final class IntegrityVerifier {
         long number = StoredCommits.number(seal, "_id");
         long from = StoredCommits.number(seal, "from");
         long to = StoredCommits.number(seal, "to");
-        String prev = seal.getString("prev");
-        List<String> lines = seal.getList("lines", String.class);
         if (previous != null && from != previous.to() + 1) {
             return sealBroken(number, "seal " + number + " starts at position " + from + ", seal "
                     + previous.number() + " ended at " + previous.to());
         }
-        if (previous != null && !Objects.equals(prev, previous.digest())) {
+        if (previous != null && !Objects.equals(seal.get("prev"), previous.digest())) {
             return sealBroken(number, "seal " + number + " is not chained to the digest of seal " + previous.number());
         }
-        if (lines == null || lines.size() != to - from + 1
-                || !SealDigest.of(number, prev, from, to, lines).equals(seal.getString("digest"))) {
+        if (!SealedPositions.digestMatches(seal)) {
             return sealBroken(number, "the lines of seal " + number + " no longer match its digest");
         }
+        List<String> lines = seal.getList("lines", String.class);
         List<String> now = SealDigest.lines(commits.endingIn(from, to), from, to);
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).equals(now.get(i))) {
-                try {
-                    return difference(number, lines, lines.get(i), now.get(i));
-                } catch (RuntimeException e) { // only a forged seal with a recomputed digest has unreadable lines
-                    return sealBroken(number, "unreadable line in seal " + number + ": " + lines.get(i));
-                }
+                return SealedPositions.difference(number, lines, lines.get(i), now.get(i));
             }
         }
         return null;
-    }
-
-    /** What changed at a sealed position: the sealed line against what the store holds there now. */
-    private static IntegrityBreak difference(long seal, List<String> sealedLines, String sealedLine, String nowLine) {
-        SealDigest.Line sealed = SealDigest.Line.parse(sealedLine);
-        SealDigest.Line now = SealDigest.Line.parse(nowLine);
-        String detail = "position " + sealed.position() + " was sealed as '" + sealedLine + "', now '" + nowLine + "'";
-        if (sealed.isEvent() && now.isEvent()) {
-            boolean moved = sealedLines.stream().map(SealDigest.Line::parse)
-                                       .anyMatch(line -> line.isEvent() && line.hash().equals(now.hash()));
-            return new IntegrityBreak(moved ? BreakKind.REORDERED : BreakKind.ALTERED, sealed.aggregateId(),
-                                      sealed.seq(), sealed.position(), seal, detail);
-        }
-        if (sealed.isEvent()) {
-            return new IntegrityBreak(BreakKind.REMOVED, sealed.aggregateId(), sealed.seq(), sealed.position(), seal,
-                                      detail);
-        }
-        if (now.isEvent()) {
-            return new IntegrityBreak(BreakKind.INSERTED, now.aggregateId(), now.seq(), now.position(), seal, detail);
-        }
-        BreakKind kind = "void".equals(sealed.kind()) ? BreakKind.REMOVED : BreakKind.INSERTED;
-        return new IntegrityBreak(kind, null, null, sealed.position(), seal, detail);
     }
 
     private static IntegrityBreak sealBroken(long seal, String detail) {

@@ -15,6 +15,7 @@ import java.util.stream.LongStream;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.max;
 
 /**
@@ -53,6 +54,11 @@ final class SealChain {
             // two first upserts raced and the other one created the document: now it exists
             sequences.updateOne(eq("_id", HINT), max("value", number));
         }
+    }
+
+    /** The range of seal {@code number} ({@code _id}, {@code from}, {@code to} only), null if there is no such seal. */
+    Document range(long number) {
+        return seals.find(eq("_id", number)).projection(include("from", "to")).first();
     }
 
     /** Seals {@code from..to} that exist, in number order. */

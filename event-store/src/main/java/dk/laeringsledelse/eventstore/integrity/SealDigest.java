@@ -59,8 +59,7 @@ public final class SealDigest {
             for (Document event : StoredCommits.events(commit)) {
                 long p = StoredCommits.number(event, "position");
                 if (p >= from && p <= to) {
-                    described.putIfAbsent(p, p + " event " + StoredCommits.number(event, "seq") + " "
-                            + event.get("hash") + " " + event.get("aggregateId"));
+                    described.putIfAbsent(p, eventLine(p, event));
                 }
             }
         }
@@ -69,6 +68,11 @@ public final class SealDigest {
             lines.add(described.getOrDefault(p, p + " gap"));
         }
         return lines;
+    }
+
+    static String eventLine(long position, Document event) {
+        return position + " event " + StoredCommits.number(event, "seq") + " " + event.get("hash") + " "
+                + event.get("aggregateId");
     }
 
     /** One position line taken apart; {@code seq}, {@code hash} and {@code aggregateId} are null unless an event. */

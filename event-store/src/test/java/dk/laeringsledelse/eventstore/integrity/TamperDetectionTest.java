@@ -50,7 +50,7 @@ class TamperDetectionTest {
 
     @Test
     void anUntouchedStoreVerifiesOk() {
-        assertThat(verifier.verifyAggregate("a")).isEqualTo(new AggregateVerification("a", 6, 5L, null));
+        assertThat(verifier.verifyAggregate("a")).isEqualTo(new AggregateVerification("a", 6, 6, 5L, null));
 
         IntegrityReport report = verifier.verifyAll();
 
@@ -109,7 +109,7 @@ class TamperDetectionTest {
         tamper.deleteCommit(5L); // a#3
 
         // the aggregate's own walk ends where the hole starts: nothing in it points past the hole
-        assertThat(verifier.verifyAggregate("a")).isEqualTo(new AggregateVerification("a", 3, 2L, null));
+        assertThat(verifier.verifyAggregate("a")).isEqualTo(new AggregateVerification("a", 3, 3, 2L, null));
         List<IntegrityBreak> breaks = verifier.verifyAll().breaks();
         assertThat(breaks).hasSize(2)
                 .anySatisfy(found -> assertBreak(found, BreakKind.REMOVED, "a", 3))
@@ -162,7 +162,7 @@ class TamperDetectionTest {
         tamper.insertCommit(forgedCommit("forged", 0, null, 10L));
 
         // a forger who knows the canonical form makes a valid chain: only the seal knows the position was void
-        assertThat(verifier.verifyAggregate("forged").ok()).isTrue();
+        assertSealBreak(verifier.verifyAggregate("forged").firstBreak(), BreakKind.INSERTED, "forged", 0, 10);
         assertThat(verifier.verifyAll().breaks()).singleElement()
                 .satisfies(found -> assertSealBreak(found, BreakKind.INSERTED, "forged", 0, 10));
     }
@@ -207,7 +207,8 @@ class TamperDetectionTest {
         rehashCommit("a", 3);
         rehashCommit("a", 4);
 
-        assertThat(verifier.verifyAggregate("a").ok()).isTrue();
+        // the chain itself is consistent again: only the seal still knows the old hash
+        assertSealBreak(verifier.verifyAggregate("a").firstBreak(), BreakKind.ALTERED, "a", 1, 2);
         assertThat(verifier.verifyAll().breaks()).singleElement()
                 .satisfies(found -> assertSealBreak(found, BreakKind.ALTERED, "a", 1, 2));
     }
@@ -216,7 +217,7 @@ class TamperDetectionTest {
     void aWholeAggregateStreamRemovedAfterSealingIsReportedByTheSeal() {
         tamper.deleteCommit(7L); // c#0-1, all of c
 
-        assertThat(verifier.verifyAggregate("c")).isEqualTo(new AggregateVerification("c", 0, null, null));
+        assertThat(verifier.verifyAggregate("c")).isEqualTo(new AggregateVerification("c", 0, 0, null, null));
         assertThat(verifier.verifyAll().breaks()).singleElement()
                 .satisfies(found -> assertSealBreak(found, BreakKind.REMOVED, "c", 0, 6));
     }
@@ -228,6 +229,11 @@ class TamperDetectionTest {
         lines.set(0, lines.get(0).replace(" a", " x"));
         tamper.replaceSeal(seal.append("lines", lines));
 
+        assertThat(verifier.verifyAggregate("a").firstBreak()).satisfies(found -> {
+            assertThat(found.kind()).isEqualTo(BreakKind.SEAL_BROKEN);
+            assertThat(found.seal()).isEqualTo(1);
+            assertThat(found.seq()).isZero();
+        });
         assertThat(verifier.verifyAll().breaks()).singleElement().satisfies(found -> {
             assertThat(found.kind()).isEqualTo(BreakKind.SEAL_BROKEN);
             assertThat(found.seal()).isEqualTo(1);
