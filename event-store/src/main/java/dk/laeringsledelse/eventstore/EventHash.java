@@ -28,10 +28,12 @@ import java.util.TreeMap;
  *     <li>{@link #canonicalJson(Object) canonicalJson}({@code payload})</li>
  *     <li>{@link #canonicalJson(Object) canonicalJson}({@code metaData})</li>
  *     <li>{@code timestamp} (a BSON Date) as {@link Instant#toString()} of its milliseconds, e.g.
- *     {@code 2024-05-01T08:30:00.120Z}</li>
+ *     {@code 2024-05-01T08:30:00.120Z} (the fraction is left out when the milliseconds are 0)</li>
  *     <li>{@code prevHash}: the hash of the previous event (by {@code seq}) of the same aggregate, empty for seq 0</li>
  * </ol>
- * The global {@code position} is deliberately not hashed: it is only known after the hash is computed.
+ * The global {@code position} is deliberately not hashed: it is only known after the hash is computed; the seals
+ * of the global chain cover it ({@code integrity.SealDigest}). The README's section for auditors works an example
+ * through, pinned by {@code AuditorExampleTest}.
  */
 public final class EventHash {
 
@@ -40,8 +42,13 @@ public final class EventHash {
 
     /** Recomputes the hash of a stored event subdocument from its fields (its own {@code hash} is ignored). */
     public static String of(Document event) {
+        return sha256Hex(canonicalForm(event));
+    }
+
+    /** The text that is hashed: the ten lines above, joined with {@code "\n"}. */
+    public static String canonicalForm(Document event) {
         Date timestamp = event.getDate("timestamp");
-        String canonical = String.join("\n",
+        return String.join("\n",
                 text(event.get("eventId")),
                 text(event.get("aggregateType")),
                 text(event.get("aggregateId")),
@@ -52,14 +59,15 @@ public final class EventHash {
                 canonicalJson(event.get("metaData")),
                 timestamp == null ? "" : Instant.ofEpochMilli(timestamp.getTime()).toString(),
                 text(event.get("prevHash")));
-        return sha256Hex(canonical);
     }
 
     /**
      * Deterministic JSON of a BSON value as the Java driver decodes it: objects ({@link Map}, e.g.
      * {@link Document}) with keys sorted by {@link String#compareTo} at every level, arrays in order, strings
-     * JSON-escaped, dates as the JSON string of {@link Instant#toString()}, booleans and {@code null} literally,
-     * every other value (numbers) by its Java {@code toString()}; no whitespace.
+     * JSON-escaped (only {@code "}, {@code \} and control characters; other characters as they are), dates as the JSON
+     * string of {@link Instant#toString()}, booleans and {@code null} literally, every other value (numbers) by its
+     * Java {@code toString()}: integers in decimal, doubles as {@link Double#toString(double)} writes them
+     * ({@code 2.5}, {@code 1.0}, {@code 1.0E7}); no whitespace.
      */
     public static String canonicalJson(Object value) {
         StringBuilder out = new StringBuilder();
@@ -135,7 +143,8 @@ public final class EventHash {
         return value == null ? "" : value.toString();
     }
 
-    private static String sha256Hex(String text) {
+    /** Lower-case hex of SHA-256 over the UTF-8 bytes of the text: the hash function of both chains. */
+    public static String sha256Hex(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -93,7 +93,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     public static final String EVENTS_COUNTER = "events";
 
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
-    private static final String VOID_PREFIX = "#void:";
+    /** Prefix of the {@code aggregateId} of a void commit (positions of a failed insert, no events). */
+    public static final String VOID_PREFIX = "#void:";
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;

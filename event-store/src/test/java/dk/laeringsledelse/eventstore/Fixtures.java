@@ -24,60 +24,60 @@ import java.util.UUID;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.inc;
 
-/** Shared test events and helpers. */
-final class Fixtures {
+/** Shared test events and helpers (public for the tests of the integrity package). */
+public final class Fixtures {
 
-    static final Serializer SERIALIZER = TestSerializers.jackson();
-    static final Instant HAPPENED_AT = Instant.parse("2024-05-01T08:30:00.123456789Z");
+    public static final Serializer SERIALIZER = TestSerializers.jackson();
+    public static final Instant HAPPENED_AT = Instant.parse("2024-05-01T08:30:00.123456789Z");
 
-    record SomethingHappened(String id, int n, Instant at) {
+    public record SomethingHappened(String id, int n, Instant at) {
     }
 
-    record ThingState(String id, int total) {
+    public record ThingState(String id, int total) {
     }
 
     private Fixtures() {
     }
 
-    static MongoEventStorageEngine engine(MongoDatabase db) {
+    public static MongoEventStorageEngine engine(MongoDatabase db) {
         return builder(db).build();
     }
 
-    static MongoEventStorageEngine.Builder builder(MongoDatabase db) {
+    public static MongoEventStorageEngine.Builder builder(MongoDatabase db) {
         return MongoEventStorageEngine.builder()
                                       .database(db)
                                       .eventSerializer(SERIALIZER)
                                       .snapshotSerializer(SERIALIZER);
     }
 
-    static DomainEventMessage<SomethingHappened> event(String aggregateId, long seq) {
+    public static DomainEventMessage<SomethingHappened> event(String aggregateId, long seq) {
         return new GenericDomainEventMessage<>("Thing", aggregateId, seq,
                                                new SomethingHappened(aggregateId, (int) seq, HAPPENED_AT),
                                                MetaData.with("user", "u-1").and("n", (int) seq));
     }
 
-    static DomainEventMessage<SomethingHappened> eventAt(String aggregateId, long seq, Instant timestamp) {
+    public static DomainEventMessage<SomethingHappened> eventAt(String aggregateId, long seq, Instant timestamp) {
         return new GenericDomainEventMessage<>("Thing", aggregateId, seq,
                                                new SomethingHappened(aggregateId, (int) seq, HAPPENED_AT),
                                                MetaData.emptyInstance(), UUID.randomUUID().toString(), timestamp);
     }
 
     /** All events after the token, as one readEvents call delivers them. */
-    static List<? extends TrackedEventMessage<?>> readAll(MongoEventStorageEngine engine, TrackingToken token) {
+    public static List<? extends TrackedEventMessage<?>> readAll(MongoEventStorageEngine engine, TrackingToken token) {
         return engine.readEvents(token, false).toList();
     }
 
     /** The token index of a tracked event: its position, unless it filled a gap. */
-    static long position(TrackedEventMessage<?> message) {
+    public static long position(TrackedEventMessage<?> message) {
         return ((GapAwareTrackingToken) message.trackingToken()).getIndex();
     }
 
-    static GapAwareTrackingToken token(TrackedEventMessage<?> message) {
+    public static GapAwareTrackingToken token(TrackedEventMessage<?> message) {
         return (GapAwareTrackingToken) message.trackingToken();
     }
 
     /** Reserves n positions the way the engine does, as a writer that has not inserted yet; returns the first. */
-    static long reserve(MongoDatabase db, int n) {
+    public static long reserve(MongoDatabase db, int n) {
         Document before = db.getCollection(MongoEventStorageEngine.SEQUENCES)
                             .findOneAndUpdate(eq("_id", MongoEventStorageEngine.EVENTS_COUNTER),
                                               inc("value", (long) n),
@@ -86,7 +86,7 @@ final class Fixtures {
     }
 
     /** Inserts the commit of a slow writer: one new aggregate's first event at a reserved position. */
-    static String insertLateCommit(MongoDatabase db, long position, Instant reservedAt) {
+    public static String insertLateCommit(MongoDatabase db, long position, Instant reservedAt) {
         String aggregateId = "late-" + position;
         Document event = new Document("eventId", UUID.randomUUID().toString())
                 .append("aggregateType", "Thing")
@@ -109,15 +109,15 @@ final class Fixtures {
     }
 
     /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
+    public static final class MutableClock extends Clock {
 
         private volatile Instant now;
 
-        MutableClock(Instant now) {
+        public MutableClock(Instant now) {
             this.now = now;
         }
 
-        void advance(Duration duration) {
+        public void advance(Duration duration) {
             now = now.plus(duration);
         }
 

@@ -1,0 +1,37 @@
+package dk.laeringsledelse.app.integrity;
+
+import com.mongodb.client.MongoDatabase;
+import dk.laeringsledelse.eventstore.integrity.ChainSealer;
+import dk.laeringsledelse.eventstore.integrity.IntegrityVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Tamper evidence: every instance seals the closed part of the global order on a schedule (sealers on several
+ * instances are safe together), and the verifier answers auditors.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IntegrityConfiguration {
+
+    /** Seals a position once the event store's gap timeout has passed for it: the same bet tracking makes. */
+    @Bean
+    ChainSealer chainSealer(MongoDatabase database,
+                            @Value("${laeringsledelse.event-store.gap-timeout:60s}") Duration gapTimeout,
+                            Clock clock) {
+        return new ChainSealer(database, gapTimeout, clock);
+    }
+
+    @Bean
+    IntegrityVerifier integrityVerifier(MongoDatabase database) {
+        return new IntegrityVerifier(database);
+    }
+
+    @Bean
+    SealingSchedule sealingSchedule(ChainSealer sealer,
+                                    @Value("${laeringsledelse.integrity.seal-interval:10s}") Duration interval) {
+        return new SealingSchedule(sealer, interval);
+    }
+}
