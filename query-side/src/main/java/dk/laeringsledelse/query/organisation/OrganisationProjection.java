@@ -70,15 +70,15 @@ public class OrganisationProjection {
     @EventHandler
     public void on(MunicipalRoleAssigned e, @SequenceNumber Long seq) {
         String id = e.municipalityId().value();
-        change(Kind.MUNICIPALITY, id, seq, unit -> addMember(unit, e.personId().value(), e.role().name()));
-        store.addAssignment(e.personId().value(), new Assignment(e.role().name(), id, null, null));
+        change(Kind.MUNICIPALITY, id, seq, unit -> addMember(unit, e.personId().value(), e.role().name()),
+                () -> store.addAssignment(e.personId().value(), new Assignment(e.role().name(), id, null, null)));
     }
 
     @EventHandler
     public void on(MunicipalRoleUnassigned e, @SequenceNumber Long seq) {
         String id = e.municipalityId().value();
-        change(Kind.MUNICIPALITY, id, seq, unit -> removeMember(unit, e.personId().value(), e.role().name()));
-        store.removeAssignment(e.personId().value(), new Assignment(e.role().name(), id, null, null));
+        change(Kind.MUNICIPALITY, id, seq, unit -> removeMember(unit, e.personId().value(), e.role().name()),
+                () -> store.removeAssignment(e.personId().value(), new Assignment(e.role().name(), id, null, null)));
     }
 
     @EventHandler
@@ -106,17 +106,15 @@ public class OrganisationProjection {
     @EventHandler
     public void on(InstitutionRoleAssigned e, @SequenceNumber Long seq) {
         String id = e.institutionId().value();
-        change(Kind.INSTITUTION, id, seq, unit -> addMember(unit, e.personId().value(), e.role().name()));
-        store.addAssignment(e.personId().value(),
-                new Assignment(e.role().name(), e.municipalityId().value(), id, null));
+        change(Kind.INSTITUTION, id, seq, unit -> addMember(unit, e.personId().value(), e.role().name()),
+                () -> store.addAssignment(e.personId().value(), new Assignment(e.role().name(), e.municipalityId().value(), id, null)));
     }
 
     @EventHandler
     public void on(InstitutionRoleUnassigned e, @SequenceNumber Long seq) {
         String id = e.institutionId().value();
-        change(Kind.INSTITUTION, id, seq, unit -> removeMember(unit, e.personId().value(), e.role().name()));
-        store.removeAssignment(e.personId().value(),
-                new Assignment(e.role().name(), e.municipalityId().value(), id, null));
+        change(Kind.INSTITUTION, id, seq, unit -> removeMember(unit, e.personId().value(), e.role().name()),
+                () -> store.removeAssignment(e.personId().value(), new Assignment(e.role().name(), e.municipalityId().value(), id, null)));
     }
 
     @EventHandler
@@ -145,17 +143,17 @@ public class OrganisationProjection {
     @EventHandler
     public void on(TeamRoleAssigned e, @SequenceNumber Long seq) {
         String id = e.teamId().value();
-        change(Kind.TEAM, id, seq, unit -> addMember(unit, e.personId().value(), e.role().name()));
-        store.addAssignment(e.personId().value(), new Assignment(e.role().name(), e.municipalityId().value(),
-                e.institutionId().value(), id));
+        change(Kind.TEAM, id, seq, unit -> addMember(unit, e.personId().value(), e.role().name()),
+                () -> store.addAssignment(e.personId().value(), new Assignment(e.role().name(),
+                        e.municipalityId().value(), e.institutionId().value(), id)));
     }
 
     @EventHandler
     public void on(TeamRoleUnassigned e, @SequenceNumber Long seq) {
         String id = e.teamId().value();
-        change(Kind.TEAM, id, seq, unit -> removeMember(unit, e.personId().value(), e.role().name()));
-        store.removeAssignment(e.personId().value(), new Assignment(e.role().name(), e.municipalityId().value(),
-                e.institutionId().value(), id));
+        change(Kind.TEAM, id, seq, unit -> removeMember(unit, e.personId().value(), e.role().name()),
+                () -> store.removeAssignment(e.personId().value(), new Assignment(e.role().name(),
+                        e.municipalityId().value(), e.institutionId().value(), id)));
     }
 
     @QueryHandler
@@ -168,12 +166,21 @@ public class OrganisationProjection {
         store.deleteAll();
     }
 
-    /** Applies an event of the unit's own stream once (by version), saves it and tells subscribers. */
     private void change(Kind kind, String id, Long seq, Consumer<UnitView> change) {
+        change(kind, id, seq, change, () -> { });
+    }
+
+    /**
+     * Applies an event of the unit's own stream once (by version), saves it and tells subscribers. A redelivered
+     * event changes nothing. The person's side effect runs first: if the process dies in between, the unit's version
+     * has not moved and the redelivered event repeats it (it is idempotent).
+     */
+    private void change(Kind kind, String id, Long seq, Consumer<UnitView> change, Runnable personChange) {
         UnitView unit = store.find(kind, id).orElseGet(() -> new UnitView(id, kind));
         if (seq != null && seq <= unit.version) {
             return;
         }
+        personChange.run();
         change.accept(unit);
         unit.version = seq == null ? unit.version + 1 : seq;
         store.save(unit);
