@@ -9,6 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class LaeringsledelseApplication {
 
+    static {
+        // Axon would report usage to axoniq.io: an installation holding children's data must not call out unasked
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(LaeringsledelseApplication.class, args);
     }
