@@ -25,6 +25,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
+import dk.laeringsledelse.kernel.measurement.InstitutionMeasurementsId;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateRoot;
@@ -86,6 +87,7 @@ public class InstitutionMeasurements {
     static final String INSTITUTION_LEVEL = "";
 
     @AggregateIdentifier
+    private String measurementsId;
     private InstitutionId institutionId;
     /** Team id ({@link #INSTITUTION_LEVEL} for the institution) → indicator id → round → figures. */
     private final Map<String, Map<String, Map<Round, Figures>>> series = new HashMap<>();
@@ -179,6 +181,7 @@ public class InstitutionMeasurements {
     @EventSourcingHandler
     void on(MeasurementRecorded event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
         institutionId = event.institutionId();
+        measurementsId = InstitutionMeasurementsId.of(institutionId);
         put(event.teamId(), event.indicator(), event.round(),
                 new Figures(event.measuredOn(), event.value(), event.scaleMin(), event.scaleMax(), event.n()));
         idempotencyKeys.remember(idempotencyKey, RECORDING, event.institutionId());

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +41,15 @@ public class ErrorMapping extends DataFetcherExceptionResolverAdapter implements
             return error(env, violation.code().name(), violation.getMessage(), field);
         }
         if (error instanceof AggregateNotFoundException) {
-            return error(env, ErrorCode.NOT_FOUND.name(), "no learning cycle with this id exists", null);
+            return error(env, ErrorCode.NOT_FOUND.name(), "nothing with this id exists", null);
+        }
+        if (error instanceof AggregateStreamCreationException) {
+            // aggregate ids are unique across the event store: e.g. a team id that a cycle or institution has
+            return error(env, ErrorCode.CONFLICT.name(), "this id is already taken; choose another", null);
         }
         if (error instanceof ConcurrencyException) {
             return error(env, ErrorCode.CONFLICT.name(),
-                    "the learning cycle was changed by someone else at the same moment; try again", null);
+                    "this was changed by someone else at the same moment; try again", null);
         }
         if (error instanceof CommandDispatcher.ChangeNotYetVisible) {
             return error(env, "TIMEOUT", error.getMessage(), null);

@@ -17,7 +17,13 @@ import java.util.List;
  * @param correctionReason optional (at most 4,000 characters), kept on every correction the import makes
  */
 public record ImportMeasurements(
-        @TargetAggregateIdentifier InstitutionId institutionId,
+        InstitutionId institutionId,
         List<MeasurementRow> rows,
         String correctionReason) {
+
+    /** The institution's measurement stream; not the institution's own id, which its Institution stream has. */
+    @TargetAggregateIdentifier
+    public String measurementsId() {
+        return InstitutionMeasurementsId.of(institutionId);
+    }
 }
