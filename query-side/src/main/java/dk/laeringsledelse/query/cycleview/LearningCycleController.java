@@ -3,7 +3,9 @@ package dk.laeringsledelse.query.cycleview;
 import dk.laeringsledelse.query.cycleview.LearningCycleView.Phase;
 import dk.laeringsledelse.query.graphql.Connection;
 import dk.laeringsledelse.query.graphql.Cursors;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -17,17 +19,26 @@ import graphql.GraphQLContext;
 public class LearningCycleController {
 
     private final LearningCycleStore store;
+    private final CycleAsOf history;
     private final Callers callers;
 
-    public LearningCycleController(LearningCycleStore store, Callers callers) {
+    public LearningCycleController(LearningCycleStore store, CycleAsOf history, Callers callers) {
         this.store = store;
+        this.history = history;
         this.callers = callers;
     }
 
-    /** Null for a cycle the caller may not read, exactly as for an unknown one. */
+    /**
+     * Null for a cycle the caller may not read, exactly as for an unknown one. With {@code asOf}: the cycle as it
+     * read at that instant (null if it did not exist yet); who may read it is decided by today's roles.
+     */
     @QueryMapping
-    public LearningCycleView learningCycle(@Argument String id, GraphQLContext context) {
-        return store.find(id).filter(cycle -> callers.mayReadTeam(context, cycle.teamId)).orElse(null);
+    public LearningCycleView learningCycle(@Argument String id, @Argument Instant asOf, GraphQLContext context) {
+        Optional<LearningCycleView> now = store.find(id).filter(cycle -> callers.mayReadTeam(context, cycle.teamId));
+        if (asOf == null || now.isEmpty()) {
+            return now.orElse(null);
+        }
+        return history.read(id, asOf).orElse(null);
     }
 
     @QueryMapping

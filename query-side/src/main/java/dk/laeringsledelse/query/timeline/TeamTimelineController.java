@@ -20,11 +20,20 @@ public class TeamTimelineController {
         this.callers = callers;
     }
 
+    /**
+     * With {@code asOf}: the timeline as it read at that instant. Entries are never changed once projected, one per
+     * event at the event's time, so that is exactly the entries up to and including {@code asOf}.
+     */
     @QueryMapping
     public Connection<TimelineEntry> teamTimeline(@Argument String teamId, @Argument Instant from, @Argument Instant to,
-                                           @Argument Integer first, @Argument String after,
-                                           GraphQLContext context) {
+                                                  @Argument Integer first, @Argument String after,
+                                                  @Argument Instant asOf, GraphQLContext context) {
         callers.readableTeam(context, teamId, "teamId");
-        return reader.read(teamId, from, to, first, after);
+        Instant until = to;
+        if (asOf != null) {
+            Instant justAfter = asOf.plusNanos(1);
+            until = to == null || justAfter.isBefore(to) ? justAfter : to;
+        }
+        return reader.read(teamId, from, until, first, after);
     }
 }
