@@ -3,6 +3,7 @@ package dk.laeringsledelse.app.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.laeringsledelse.app.LaeringsledelseApplication;
+import dk.laeringsledelse.app.support.TestApi;
 import dk.laeringsledelse.eventstore.integrity.IntegrityReport;
 import dk.laeringsledelse.eventstore.integrity.IntegrityVerifier;
 import java.nio.file.Path;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The application seals what it records on its own, on the embedded store, and the chain verifies. Its own
@@ -39,9 +38,12 @@ class SealingIT {
                 "--laeringsledelse.store.embedded.data-dir=" + dataDir,
                 "--laeringsledelse.node-id=sealing-test",
                 "--laeringsledelse.integrity.seal-interval=200ms",
-                "--laeringsledelse.event-store.gap-timeout=1s")) {
-            String cycleId = graphQl(app).documentName("startLearningCycle").fragmentName("cycleFields")
-                    .variable("input", Map.of("teamId", "team-sealing", "title", "Forsegling",
+                "--laeringsledelse.event-store.gap-timeout=1s",
+                "--laeringsledelse.security.operators=" + TestApi.OPERATOR)) {
+            TestApi api = new TestApi(((WebServerApplicationContext) app).getWebServer().getPort());
+            String teamId = api.newTeam("pia").teamId();
+            String cycleId = api.graphQl("pia").documentName("startLearningCycle").fragmentName("cycleFields")
+                    .variable("input", Map.of("teamId", teamId, "title", "Forsegling",
                             "plannedPeriod", Map.of("start", TODAY.minusDays(5).toString(), "end", TODAY.toString()),
                             "dataBasis", Map.of("findings", "F", "sources", "S")))
                     .execute().errors().verify().path("startLearningCycle.cycleId").entity(String.class).get();
@@ -60,11 +62,5 @@ class SealingIT {
             assertThat(verifier.verifyAggregate(cycleId).ok()).isTrue();
             assertThat(verifier.verifyAggregate(cycleId).eventsSealed()).isEqualTo(1);
         }
-    }
-
-    private static HttpGraphQlTester graphQl(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .defaultHeader("X-Actor", "pia").responseTimeout(Duration.ofSeconds(30)).build());
     }
 }
