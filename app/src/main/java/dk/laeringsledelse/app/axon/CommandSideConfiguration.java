@@ -5,6 +5,7 @@ import dk.laeringsledelse.command.organisation.Institution;
 import dk.laeringsledelse.command.organisation.Municipality;
 import dk.laeringsledelse.command.organisation.Team;
 import dk.laeringsledelse.kernel.organisation.OrganisationEvent;
+import dk.laeringsledelse.query.audit.AuditProjection;
 import dk.laeringsledelse.query.organisation.OrganisationProjection;
 import dk.laeringsledelse.command.measurement.InstitutionMeasurements;
 import dk.laeringsledelse.command.module.ModuleAnswer;
@@ -19,6 +20,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -92,7 +94,9 @@ public class CommandSideConfiguration {
                 .registerTrackingEventProcessorConfiguration(c -> tracking)
                 .registerSequencingPolicy(LearningCycleProjection.PROCESSING_GROUP, c -> BY_TEAM)
                 .registerSequencingPolicy("team-timelines", c -> BY_TEAM)
-                .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM);
+                .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM)
+                // one sequence: person and type buckets span all teams, and units must be seen before their events
+                .registerSequencingPolicy(AuditProjection.PROCESSING_GROUP, c -> new SequentialPolicy());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -34,6 +34,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/dev/token",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        // the audit export: a valid bearer token, then the controller checks the auditor role
+                        .requestMatchers("/audit/**").authenticated()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(Customizer.withDefaults())

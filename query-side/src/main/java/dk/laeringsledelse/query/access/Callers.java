@@ -37,9 +37,14 @@ public class Callers {
             // the authentication interceptor refuses unauthenticated requests before any data fetcher runs
             throw new IllegalStateException("no authenticated person in the GraphQL context");
         }
-        Caller caller = new Caller(personId, organisation.person(personId).assignments(), operators.contains(personId));
+        Caller caller = of(personId);
         context.put(CALLER, caller);
         return caller;
+    }
+
+    /** The person with their current roles, for requests outside GraphQL (e.g. the audit export). */
+    public Caller of(String personId) {
+        return new Caller(personId, organisation.person(personId).assignments(), operators.contains(personId));
     }
 
     /** Whether the caller may read this team's learning data; false for an unknown team. */

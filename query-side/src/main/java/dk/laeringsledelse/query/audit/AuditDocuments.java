@@ -1,0 +1,168 @@
+package dk.laeringsledelse.query.audit;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * The storage layout of the audit history, as pure functions (no I/O). Every read and write is by {@code _id}.
+ *
+ * <pre>
+ * audit_events        { _id: &lt;global position&gt;, eventId, at, aggregateType, aggregateId, seq, eventType, revision,
+ *                       payload: "&lt;JSON&gt;", actor, actorRole, correlationId, teamId, institutionId, municipalityId }
+ * audit_buckets       { _id: "team|&lt;teamId&gt;|2026-03", refs: [ { p, at, type, agg, team, inst, muni, actor } ... ] }
+ * audit_bucket_index  { _id: "team|&lt;teamId&gt;", months: [ "2026-01", "2026-03" ], counts: { "2026-01": 12, ... } }
+ * audit_units         { _id: "team|&lt;teamId&gt;", institutionId, municipalityId }  (and "institution|&lt;id&gt;")
+ * </pre>
+ *
+ * Keys: {@code aggregate|id}, {@code team|id}, {@code institution|id}, {@code municipality|id}, {@code person|id},
+ * {@code type|EventType}. A reference is small (what filters need), so a month of a key stays far below MongoDB's
+ * 16 MiB document limit (about 100,000 events per key and month); the event itself is stored once.
+ * A month is the calendar month of the event's timestamp in UTC.
+ */
+final class AuditDocuments {
+
+    static final String EVENTS = "audit_events";
+    static final String BUCKETS = "audit_buckets";
+    static final String INDEX = "audit_bucket_index";
+    static final String UNITS = "audit_units";
+
+    static final String ID = "_id";
+    static final String REFS = "refs";
+    static final String MONTHS = "months";
+    static final String COUNTS = "counts";
+
+    private AuditDocuments() {
+    }
+
+    /** What a bucket holds per event: enough to order it and to filter it without reading the event. */
+    record Ref(long position, Instant at, String eventType, String aggregateId, String teamId, String institutionId,
+               String municipalityId, String actor) {
+    }
+
+    static String monthOf(Instant at) {
+        return YearMonth.from(at.atZone(ZoneOffset.UTC)).toString();
+    }
+
+    /** The bucket id; the month is always the last 7 characters, so an id containing '|' stays unambiguous. */
+    static String bucketId(String key, String month) {
+        return key + "|" + month;
+    }
+
+    static String key(String kind, String id) {
+        return kind + "|" + id;
+    }
+
+    /** Every key an event is listed under: its aggregate, team, institution, municipality, actor and type. */
+    static List<String> keysOf(AuditEvent event) {
+        List<String> keys = new ArrayList<>();
+        addKey(keys, "aggregate", event.aggregateId());
+        addKey(keys, "team", event.teamId());
+        addKey(keys, "institution", event.institutionId());
+        addKey(keys, "municipality", event.municipalityId());
+        addKey(keys, "person", event.actor());
+        addKey(keys, "type", event.eventType());
+        return keys;
+    }
+
+    /** The keys a filter names, most selective kinds first (the reader still picks by counted size). */
+    static List<String> keysOf(EventHistoryFilter filter) {
+        List<String> keys = new ArrayList<>();
+        addKey(keys, "aggregate", filter.aggregateId());
+        addKey(keys, "team", filter.teamId());
+        addKey(keys, "person", filter.personId());
+        addKey(keys, "institution", filter.institutionId());
+        addKey(keys, "type", filter.eventType());
+        addKey(keys, "municipality", filter.municipalityId());
+        return keys;
+    }
+
+    private static void addKey(List<String> keys, String kind, String id) {
+        if (id != null) {
+            keys.add(key(kind, id));
+        }
+    }
+
+    static Ref refOf(AuditEvent e) {
+        return new Ref(e.position(), e.at(), e.eventType(), e.aggregateId(), e.teamId(), e.institutionId(),
+                e.municipalityId(), e.actor());
+    }
+
+    static Document toDocument(Ref ref) {
+        Document doc = new Document("p", ref.position()).append("at", Date.from(ref.at()))
+                .append("type", ref.eventType());
+        putIfPresent(doc, "agg", ref.aggregateId());
+        putIfPresent(doc, "team", ref.teamId());
+        putIfPresent(doc, "inst", ref.institutionId());
+        putIfPresent(doc, "muni", ref.municipalityId());
+        putIfPresent(doc, "actor", ref.actor());
+        return doc;
+    }
+
+    static Ref refFrom(Document doc) {
+        return new Ref(doc.get("p", Number.class).longValue(), doc.getDate("at").toInstant(), doc.getString("type"),
+                doc.getString("agg"), doc.getString("team"), doc.getString("inst"), doc.getString("muni"),
+                doc.getString("actor"));
+    }
+
+    static List<Ref> refsOf(Document bucket) {
+        List<Document> refs = bucket.getList(REFS, Document.class);
+        return refs == null ? List.of() : refs.stream().map(AuditDocuments::refFrom).toList();
+    }
+
+    static List<String> monthsOf(Document index) {
+        List<String> months = index == null ? null : index.getList(MONTHS, String.class);
+        return months == null ? List.of() : months.stream().sorted().toList();
+    }
+
+    /** How many events the key holds in the months {@code [firstMonth, lastMonth]} (nulls: unbounded). */
+    static long countOf(Document index, String firstMonth, String lastMonth) {
+        Document counts = index.get(COUNTS, Document.class);
+        if (counts == null) {
+            return 0;
+        }
+        return counts.entrySet().stream()
+                .filter(e -> firstMonth == null || e.getKey().compareTo(firstMonth) >= 0)
+                .filter(e -> lastMonth == null || e.getKey().compareTo(lastMonth) <= 0)
+                .mapToLong(e -> ((Number) e.getValue()).longValue())
+                .sum();
+    }
+
+    static Document toDocument(AuditEvent e) {
+        Document doc = new Document(ID, e.position()).append("eventId", e.eventId()).append("at", Date.from(e.at()))
+                .append("eventType", e.eventType()).append("payload", e.payload());
+        putIfPresent(doc, "aggregateType", e.aggregateType());
+        putIfPresent(doc, "aggregateId", e.aggregateId());
+        if (e.sequenceNumber() != null) {
+            doc.append("seq", e.sequenceNumber());
+        }
+        putIfPresent(doc, "revision", e.revision());
+        putIfPresent(doc, "actor", e.actor());
+        putIfPresent(doc, "actorRole", e.actorRole());
+        putIfPresent(doc, "correlationId", e.correlationId());
+        putIfPresent(doc, "teamId", e.teamId());
+        putIfPresent(doc, "institutionId", e.institutionId());
+        putIfPresent(doc, "municipalityId", e.municipalityId());
+        return doc;
+    }
+
+    static AuditEvent eventFrom(Document doc) {
+        Number seq = doc.get("seq", Number.class);
+        return new AuditEvent(doc.get(ID, Number.class).longValue(), doc.getString("eventId"),
+                doc.getDate("at").toInstant(), doc.getString("aggregateType"), doc.getString("aggregateId"),
+                seq == null ? null : seq.longValue(), doc.getString("eventType"), doc.getString("revision"),
+                doc.getString("payload"), doc.getString("actor"), doc.getString("actorRole"),
+                doc.getString("correlationId"), doc.getString("teamId"), doc.getString("institutionId"),
+                doc.getString("municipalityId"));
+    }
+
+    private static void putIfPresent(Document doc, String key, String value) {
+        if (value != null) {
+            doc.append(key, value);
+        }
+    }
+}
