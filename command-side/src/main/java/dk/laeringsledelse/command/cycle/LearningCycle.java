@@ -1,5 +1,6 @@
 package dk.laeringsledelse.command.cycle;
 
+import dk.laeringsledelse.command.support.Outcomes;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dk.laeringsledelse.command.support.Check;
 import dk.laeringsledelse.command.support.IdempotencyKeys;
@@ -55,7 +56,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.messaging.InterceptorChain;
-import dk.laeringsledelse.kernel.CommandOutcome;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -124,9 +124,7 @@ public class LearningCycle {
      */
     @CommandHandlerInterceptor
     public Object answerWithVersion(InterceptorChain chain) throws Exception {
-        Object created = chain.proceed();
-        Long version = AggregateLifecycle.getVersion();
-        return new CommandOutcome(created == null ? null : created.toString(), version == null ? -1 : version);
+        return Outcomes.withVersion(chain);
     }
 
     // ---------------------------------------------------------------- start

@@ -1,9 +1,9 @@
 package dk.laeringsledelse.command.measurement;
 
+import dk.laeringsledelse.command.support.Outcomes;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dk.laeringsledelse.command.support.Check;
 import dk.laeringsledelse.command.support.IdempotencyKeys;
-import dk.laeringsledelse.kernel.CommandOutcome;
 import dk.laeringsledelse.kernel.ErrorCode;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.kernel.cycle.TeamId;
@@ -100,9 +100,7 @@ public class InstitutionMeasurements {
     /** Every command answers with the institution id and the aggregate's version after it (read-your-own-writes). */
     @CommandHandlerInterceptor
     public Object answerWithVersion(InterceptorChain chain) throws Exception {
-        Object created = chain.proceed();
-        Long version = AggregateLifecycle.getVersion();
-        return new CommandOutcome(created == null ? null : created.toString(), version == null ? -1 : version);
+        return Outcomes.withVersion(chain);
     }
 
     // ---------------------------------------------------------------- commands

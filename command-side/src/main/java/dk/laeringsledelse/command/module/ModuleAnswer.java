@@ -1,9 +1,9 @@
 package dk.laeringsledelse.command.module;
 
+import dk.laeringsledelse.command.support.Outcomes;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dk.laeringsledelse.command.support.Check;
 import dk.laeringsledelse.command.support.IdempotencyKeys;
-import dk.laeringsledelse.kernel.CommandOutcome;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.kernel.cycle.FeedbackId;
 import dk.laeringsledelse.kernel.cycle.TeamId;
@@ -83,9 +83,7 @@ public class ModuleAnswer {
     /** Every command answers with what it created (or null) and the answer's version (read-your-own-writes). */
     @CommandHandlerInterceptor
     public Object answerWithVersion(InterceptorChain chain) throws Exception {
-        Object created = chain.proceed();
-        Long version = AggregateLifecycle.getVersion();
-        return new CommandOutcome(created == null ? null : created.toString(), version == null ? -1 : version);
+        return Outcomes.withVersion(chain);
     }
 
     // ---------------------------------------------------------------- submit

@@ -1,8 +1,8 @@
 package dk.laeringsledelse.command.organisation;
 
+import dk.laeringsledelse.command.support.Outcomes;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dk.laeringsledelse.command.support.Check;
-import dk.laeringsledelse.kernel.CommandOutcome;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.kernel.organisation.PersonId;
 import dk.laeringsledelse.kernel.organisation.Role;
@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 /**
@@ -29,9 +28,7 @@ abstract class OrganisationUnit {
     /** Like the learning cycle: answer with the id created (if any) and the version, for read-your-own-writes. */
     @CommandHandlerInterceptor
     public Object answerWithVersion(InterceptorChain chain) throws Exception {
-        Object created = chain.proceed();
-        Long version = AggregateLifecycle.getVersion();
-        return new CommandOutcome(created == null ? null : created.toString(), version == null ? -1 : version);
+        return Outcomes.withVersion(chain);
     }
 
     /** What this unit is called in messages, e.g. "team". */
