@@ -2,6 +2,7 @@ package dk.laeringsledelse.query.graphql;
 
 import dk.laeringsledelse.kernel.ErrorCode;
 import dk.laeringsledelse.kernel.RuleViolation;
+import dk.laeringsledelse.kernel.measurement.MeasurementImportRejected;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -37,7 +38,15 @@ public class ErrorMapping extends DataFetcherExceptionResolverAdapter implements
         if (error instanceof RuleViolation violation) {
             // a mutation's fields sit under its one `input` argument: name them as the client wrote them
             String field = env.getArguments().containsKey("input") ? "input." + violation.field() : violation.field();
-            return error(env, violation.code().name(), violation.getMessage(), field);
+            GraphQLError mapped = error(env, violation.code().name(), violation.getMessage(), field);
+            if (violation instanceof MeasurementImportRejected rejected) {
+                // every bad row of an import, for clients that show them next to the file's lines
+                Map<String, Object> extensions = new LinkedHashMap<>(mapped.getExtensions());
+                extensions.put("rowErrors", rejected.rowErrors().stream().map(row -> Map.of(
+                        "line", row.line(), "field", row.field(), "reason", row.reason())).toList());
+                return GraphqlErrorBuilder.newError(env).message(mapped.getMessage()).extensions(extensions).build();
+            }
+            return mapped;
         }
         if (error instanceof AggregateNotFoundException) {
             return error(env, ErrorCode.NOT_FOUND.name(), "no learning cycle with this id exists", null);
