@@ -10,6 +10,7 @@ import dk.laeringsledelse.kernel.cycle.TeamId;
 import dk.laeringsledelse.kernel.measurement.ImportMeasurements;
 import dk.laeringsledelse.kernel.measurement.IndicatorId;
 import dk.laeringsledelse.kernel.measurement.Indicators;
+import dk.laeringsledelse.kernel.measurement.MeasurementsId;
 import dk.laeringsledelse.kernel.organisation.InstitutionId;
 import dk.laeringsledelse.kernel.measurement.MeasurementCorrected;
 import dk.laeringsledelse.kernel.measurement.MeasurementCsv;
@@ -86,7 +87,7 @@ public class InstitutionMeasurements {
     static final String INSTITUTION_LEVEL = "";
 
     @AggregateIdentifier
-    private InstitutionId institutionId;
+    private MeasurementsId measurementsId;
     /** Team id ({@link #INSTITUTION_LEVEL} for the institution) → indicator id → round → figures. */
     private final Map<String, Map<String, Map<Round, Figures>>> series = new HashMap<>();
     private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
@@ -178,7 +179,7 @@ public class InstitutionMeasurements {
 
     @EventSourcingHandler
     void on(MeasurementRecorded event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        institutionId = event.institutionId();
+        measurementsId = MeasurementsId.of(event.institutionId());
         put(event.teamId(), event.indicator(), event.round(),
                 new Figures(event.measuredOn(), event.value(), event.scaleMin(), event.scaleMax(), event.n()));
         idempotencyKeys.remember(idempotencyKey, RECORDING, event.institutionId());

@@ -17,7 +17,13 @@ import java.util.List;
  * @param correctionReason optional (at most 4,000 characters), kept on every correction the import makes
  */
 public record ImportMeasurements(
-        @TargetAggregateIdentifier InstitutionId institutionId,
+        InstitutionId institutionId,
         List<MeasurementRow> rows,
         String correctionReason) {
+
+    /** The institution's measurements stream (not the institution's own: see {@link MeasurementsId}). */
+    @TargetAggregateIdentifier
+    public MeasurementsId measurementsId() {
+        return MeasurementsId.of(institutionId);
+    }
 }

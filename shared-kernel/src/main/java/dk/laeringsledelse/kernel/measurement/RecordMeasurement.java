@@ -24,7 +24,7 @@ import java.time.LocalDate;
  * @param correctionReason optional (at most 4,000 characters); kept on the event if this turns out to be a correction
  */
 public record RecordMeasurement(
-        @TargetAggregateIdentifier InstitutionId institutionId,
+        InstitutionId institutionId,
         TeamId teamId,
         Round round,
         LocalDate measuredOn,
@@ -34,4 +34,10 @@ public record RecordMeasurement(
         BigDecimal scaleMax,
         int n,
         String correctionReason) {
+
+    /** The institution's measurements stream (not the institution's own: see {@link MeasurementsId}). */
+    @TargetAggregateIdentifier
+    public MeasurementsId measurementsId() {
+        return MeasurementsId.of(institutionId);
+    }
 }
