@@ -11,6 +11,12 @@ import dk.laeringsledelse.command.measurement.InstitutionMeasurements;
 import dk.laeringsledelse.command.module.ModuleAnswer;
 import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
 import dk.laeringsledelse.query.cycleview.LearningCycleProjection;
+import dk.laeringsledelse.kernel.measurement.MeasurementEvent;
+import dk.laeringsledelse.kernel.module.ModuleAnswerEvent;
+import dk.laeringsledelse.kernel.organisation.TeamRegistered;
+import dk.laeringsledelse.query.feedbackqueue.FeedbackQueueProjection;
+import dk.laeringsledelse.query.measurement.MeasurementProjection;
+import dk.laeringsledelse.query.progress.TeamProgressProjection;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -42,6 +48,25 @@ public class CommandSideConfiguration {
             return "municipality:" + organisationEvent.municipalityId().value();
         }
         return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+    };
+
+    /**
+     * The dashboard projections: a team's cycle and module-answer events, and its registration (which names its
+     * institution), in order on one thread, so that a team's documents need no locking; an institution's
+     * measurements likewise. What several sequences share (institution summaries, a resource person's response
+     * times) is changed only by atomic per-field updates.
+     */
+    static final SequencingPolicy<EventMessage<?>> DASHBOARDS = event -> {
+        if (event.getPayload() instanceof TeamRegistered registered) {
+            return registered.teamId().value();
+        }
+        if (event.getPayload() instanceof ModuleAnswerEvent moduleEvent) {
+            return moduleEvent.teamId().value();
+        }
+        if (event.getPayload() instanceof MeasurementEvent measurementEvent) {
+            return "institution:" + measurementEvent.institutionId().value();
+        }
+        return BY_TEAM.getSequenceIdentifierFor(event);
     };
 
     @Bean
@@ -96,7 +121,10 @@ public class CommandSideConfiguration {
                 .registerSequencingPolicy("team-timelines", c -> BY_TEAM)
                 .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM)
                 // one sequence: person and type buckets span all teams, and units must be seen before their events
-                .registerSequencingPolicy(AuditProjection.PROCESSING_GROUP, c -> new SequentialPolicy());
+                .registerSequencingPolicy(AuditProjection.PROCESSING_GROUP, c -> new SequentialPolicy())
+                .registerSequencingPolicy(TeamProgressProjection.PROCESSING_GROUP, c -> DASHBOARDS)
+                .registerSequencingPolicy(MeasurementProjection.PROCESSING_GROUP, c -> DASHBOARDS)
+                .registerSequencingPolicy(FeedbackQueueProjection.PROCESSING_GROUP, c -> DASHBOARDS);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -1,15 +1,16 @@
 package dk.laeringsledelse.command.measurement;
 
-import dk.laeringsledelse.command.support.Outcomes;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dk.laeringsledelse.command.support.Check;
 import dk.laeringsledelse.command.support.IdempotencyKeys;
+import dk.laeringsledelse.kernel.CommandOutcome;
 import dk.laeringsledelse.kernel.ErrorCode;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.kernel.cycle.TeamId;
 import dk.laeringsledelse.kernel.measurement.ImportMeasurements;
 import dk.laeringsledelse.kernel.measurement.IndicatorId;
 import dk.laeringsledelse.kernel.measurement.Indicators;
+import dk.laeringsledelse.kernel.measurement.MeasurementsId;
 import dk.laeringsledelse.kernel.organisation.InstitutionId;
 import dk.laeringsledelse.kernel.measurement.MeasurementCorrected;
 import dk.laeringsledelse.kernel.measurement.MeasurementCsv;
@@ -25,7 +26,6 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
-import dk.laeringsledelse.kernel.measurement.InstitutionMeasurementsId;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateRoot;
@@ -87,8 +87,7 @@ public class InstitutionMeasurements {
     static final String INSTITUTION_LEVEL = "";
 
     @AggregateIdentifier
-    private String measurementsId;
-    private InstitutionId institutionId;
+    private MeasurementsId measurementsId;
     /** Team id ({@link #INSTITUTION_LEVEL} for the institution) → indicator id → round → figures. */
     private final Map<String, Map<String, Map<Round, Figures>>> series = new HashMap<>();
     private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
@@ -100,7 +99,9 @@ public class InstitutionMeasurements {
     /** Every command answers with the institution id and the aggregate's version after it (read-your-own-writes). */
     @CommandHandlerInterceptor
     public Object answerWithVersion(InterceptorChain chain) throws Exception {
-        return Outcomes.withVersion(chain);
+        Object created = chain.proceed();
+        Long version = AggregateLifecycle.getVersion();
+        return new CommandOutcome(created == null ? null : created.toString(), version == null ? -1 : version);
     }
 
     // ---------------------------------------------------------------- commands
@@ -178,8 +179,7 @@ public class InstitutionMeasurements {
 
     @EventSourcingHandler
     void on(MeasurementRecorded event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        institutionId = event.institutionId();
-        measurementsId = InstitutionMeasurementsId.of(institutionId);
+        measurementsId = MeasurementsId.of(event.institutionId());
         put(event.teamId(), event.indicator(), event.round(),
                 new Figures(event.measuredOn(), event.value(), event.scaleMin(), event.scaleMax(), event.n()));
         idempotencyKeys.remember(idempotencyKey, RECORDING, event.institutionId());

@@ -39,6 +39,26 @@ public record Caller(String personId, List<Assignment> assignments, boolean oper
                 .toList();
     }
 
+    /**
+     * The role in which the caller may record this institution's measurements, if any: its leaders, and the
+     * municipality's admins (the administration usually receives the survey export for all its institutions).
+     */
+    public Optional<Role> measurementWriterRole(UnitView institution) {
+        return assignments.stream()
+                .filter(a -> (a.role().equals(Role.LEADER.name()) && institution.id.equals(a.institutionId()))
+                        || (a.role().equals(Role.ADMIN.name()) && a.institutionId() == null
+                        && institution.municipalityId.equals(a.municipalityId())))
+                .map(a -> Role.valueOf(a.role()))
+                .sorted()
+                .findFirst();
+    }
+
+    /** Whether the caller is this team's resource person (who gives feedback on and approves module answers). */
+    public boolean isResourcePersonOf(UnitView team) {
+        return assignments.stream().anyMatch(a ->
+                a.role().equals(Role.RESOURCE_PERSON.name()) && team.id.equals(a.teamId()));
+    }
+
     /** Whether the caller may read this team's learning cycles, timeline and dashboards. */
     public boolean mayReadTeam(UnitView team) {
         return assignments.stream().anyMatch(a -> switch (Role.valueOf(a.role())) {

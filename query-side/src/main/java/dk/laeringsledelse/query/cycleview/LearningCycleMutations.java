@@ -260,7 +260,7 @@ public class LearningCycleMutations {
     }
 
     /** A random id, or with an idempotency key one derived from it, so a repeat names the same entity. */
-    static String newId(String scope, String kind, String idempotencyKey) {
+    public static String newId(String scope, String kind, String idempotencyKey) {
         if (idempotencyKey == null) {
             return UUID.randomUUID().toString();
         }

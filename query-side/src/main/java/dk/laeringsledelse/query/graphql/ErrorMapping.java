@@ -2,6 +2,7 @@ package dk.laeringsledelse.query.graphql;
 
 import dk.laeringsledelse.kernel.ErrorCode;
 import dk.laeringsledelse.kernel.RuleViolation;
+import dk.laeringsledelse.kernel.measurement.MeasurementImportRejected;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -34,11 +35,29 @@ public class ErrorMapping extends DataFetcherExceptionResolverAdapter implements
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
+        return map(thrown, env);
+    }
+
+    /**
+     * The error a client sees for this failure.
+     *
+     * @param env the failing field's environment, or null for a failure in a subscription's stream
+     */
+    static GraphQLError map(Throwable thrown, DataFetchingEnvironment env) {
         Throwable error = unwrap(thrown);
         if (error instanceof RuleViolation violation) {
             // a mutation's fields sit under its one `input` argument: name them as the client wrote them
-            String field = env.getArguments().containsKey("input") ? "input." + violation.field() : violation.field();
-            return error(env, violation.code().name(), violation.getMessage(), field);
+            String field = env != null && env.getArguments().containsKey("input")
+                    ? "input." + violation.field() : violation.field();
+            GraphQLError mapped = error(env, violation.code().name(), violation.getMessage(), field);
+            if (violation instanceof MeasurementImportRejected rejected) {
+                // every bad row of an import, for clients that show them next to the file's lines
+                Map<String, Object> extensions = new LinkedHashMap<>(mapped.getExtensions());
+                extensions.put("rowErrors", rejected.rowErrors().stream().map(row -> Map.of(
+                        "line", row.line(), "field", row.field(), "reason", row.reason())).toList());
+                return builder(env).message(mapped.getMessage()).extensions(extensions).build();
+            }
+            return mapped;
         }
         if (error instanceof AggregateNotFoundException) {
             return error(env, ErrorCode.NOT_FOUND.name(), "nothing with this id exists", null);
@@ -57,10 +76,10 @@ public class ErrorMapping extends DataFetcherExceptionResolverAdapter implements
         if (error instanceof com.mongodb.MongoTimeoutException
                 || error instanceof com.mongodb.MongoSocketException
                 || error instanceof java.util.concurrent.TimeoutException) {
-            log.warn("Store unavailable while handling {}: {}", env.getField().getName(), error.toString());
+            log.warn("Store unavailable while handling {}: {}", fieldName(env), error.toString());
             return error(env, "UNAVAILABLE", "the store is not reachable right now; nothing was recorded, try again", null);
         }
-        log.error("Unexpected failure in {}", env.getField().getName(), error);
+        log.error("Unexpected failure in {}", fieldName(env), error);
         return error(env, "INTERNAL_ERROR", "an unexpected error occurred; it has been logged", null);
     }
 
@@ -70,7 +89,15 @@ public class ErrorMapping extends DataFetcherExceptionResolverAdapter implements
         if (field != null) {
             extensions.put("field", field);
         }
-        return GraphqlErrorBuilder.newError(env).message(message).extensions(extensions).build();
+        return builder(env).message(message).extensions(extensions).build();
+    }
+
+    private static GraphqlErrorBuilder<?> builder(DataFetchingEnvironment env) {
+        return env == null ? GraphqlErrorBuilder.newError() : GraphqlErrorBuilder.newError(env);
+    }
+
+    private static String fieldName(DataFetchingEnvironment env) {
+        return env == null ? "a subscription" : env.getField().getName();
     }
 
     private static Throwable unwrap(Throwable error) {

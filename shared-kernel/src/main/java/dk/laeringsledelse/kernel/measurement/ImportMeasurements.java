@@ -21,9 +21,9 @@ public record ImportMeasurements(
         List<MeasurementRow> rows,
         String correctionReason) {
 
-    /** The institution's measurement stream; not the institution's own id, which its Institution stream has. */
+    /** The institution's measurements stream (not the institution's own: see {@link MeasurementsId}). */
     @TargetAggregateIdentifier
-    public String measurementsId() {
-        return InstitutionMeasurementsId.of(institutionId);
+    public MeasurementsId measurementsId() {
+        return MeasurementsId.of(institutionId);
     }
 }

@@ -1,0 +1,46 @@
+package dk.laeringsledelse.query.progress;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import dk.laeringsledelse.query.support.BsonMapper;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/** The {@code team_progress} collection: one {@link TeamProgress} per team, read only by {@code _id}. */
+@Component
+public class TeamProgressStore {
+
+    private final MongoCollection<Document> progress;
+
+    public TeamProgressStore(MongoDatabase database) {
+        this.progress = database.getCollection("team_progress");
+    }
+
+    public Optional<TeamProgress> find(String teamId) {
+        return Optional.ofNullable(progress.find(Filters.eq("_id", teamId)).first())
+                .map(d -> BsonMapper.fromDocument(d, TeamProgress.class));
+    }
+
+    /** The progress of these teams, in no particular order (teams without any event yet are left out). */
+    public List<TeamProgress> findAll(Collection<String> teamIds) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return progress.find(Filters.in("_id", teamIds)).map(d -> BsonMapper.fromDocument(d, TeamProgress.class))
+                .into(new java.util.ArrayList<>());
+    }
+
+    void save(TeamProgress view) {
+        progress.replaceOne(Filters.eq("_id", view.teamId), BsonMapper.toDocument(view),
+                new ReplaceOptions().upsert(true));
+    }
+
+    void deleteAll() {
+        progress.deleteMany(new Document());
+    }
+}
