@@ -56,6 +56,19 @@ class TimeTravelIT extends ApplicationTest {
                 .path("teamTimeline.edges[*].node.kind").entityList(String.class)
                 .containsExactly("CYCLE_STARTED", "GOAL_SET");
 
+        String progress = "query($t: ID!, $asOf: DateTime) { teamProgress(teamId: $t, asOf: $asOf) { "
+                + "activeCycles { cycleId phase } completedCycles { cycleId phase } goals { set } signs { total } } }";
+        anne.document(progress).variable("t", team.teamId()).variable("asOf", goalSet.toString()).execute()
+                .errors().verify()
+                .path("teamProgress.activeCycles[0].phase").entity(String.class).isEqualTo("PLANNING")
+                .path("teamProgress.goals.set").entity(Integer.class).isEqualTo(1);
+        Map<String, Object> progressNow = anne.document(progress).variable("t", team.teamId()).execute().errors()
+                .verify().path("teamProgress").entity(Map.class).get();
+        Map<String, Object> progressReplayed = anne.document(progress).variable("t", team.teamId())
+                .variable("asOf", Instant.now().toString()).execute().errors().verify()
+                .path("teamProgress").entity(Map.class).get();
+        assertThat(progressReplayed).isEqualTo(progressNow);
+
         graphQl("stranger").documentName("learningCycle").fragmentName("cycleFields").variable("id", cycleId)
                 .variable("asOf", goalSet.toString()).execute().errors().verify().path("learningCycle").valueIsNull();
     }

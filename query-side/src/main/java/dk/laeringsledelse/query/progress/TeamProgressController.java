@@ -3,6 +3,7 @@ package dk.laeringsledelse.query.progress;
 import dk.laeringsledelse.query.access.Callers;
 import dk.laeringsledelse.query.organisation.UnitView;
 import graphql.GraphQLContext;
+import java.time.Instant;
 import java.time.Clock;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -18,20 +19,27 @@ import reactor.core.publisher.Flux;
 public class TeamProgressController {
 
     private final TeamProgressStore store;
+    private final TeamProgressAsOf history;
     private final Callers callers;
     private final QueryGateway queries;
     private final Clock clock;
 
-    public TeamProgressController(TeamProgressStore store, Callers callers, QueryGateway queries, Clock clock) {
+    public TeamProgressController(TeamProgressStore store, TeamProgressAsOf history, Callers callers,
+                                  QueryGateway queries, Clock clock) {
         this.store = store;
+        this.history = history;
         this.callers = callers;
         this.queries = queries;
         this.clock = clock;
     }
 
+    /** With {@code asOf}: as it read at that instant, replayed from the team's own events (today's roles decide). */
     @QueryMapping
-    public TeamProgressView teamProgress(@Argument String teamId, GraphQLContext context) {
+    public TeamProgressView teamProgress(@Argument String teamId, @Argument Instant asOf, GraphQLContext context) {
         UnitView team = callers.readableTeam(context, teamId, "teamId");
+        if (asOf != null) {
+            return TeamProgressView.of(history.read(teamId, asOf), team.name, asOf);
+        }
         return TeamProgressView.of(store.find(teamId).orElseGet(() -> new TeamProgress(teamId)), team.name,
                 clock.instant());
     }
