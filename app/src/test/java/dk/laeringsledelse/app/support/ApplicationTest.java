@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApplicationTest {
 
-    protected static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+    public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
     private static final Path DATA_DIR = tempDir();
 
     @LocalServerPort
@@ -33,9 +33,18 @@ public abstract class ApplicationTest {
         registry.add("laeringsledelse.store.embedded.data-dir", DATA_DIR::toString);
         registry.add("laeringsledelse.store.embedded.port", () -> "0");
         registry.add("laeringsledelse.store.database", () -> "test-" + UUID.randomUUID());
+        registry.add("laeringsledelse.store.timeout", () -> STORE_TIMEOUT);
     }
 
+    /** How long a request waits for an unreachable store (short, so the outage test stays quick). */
+    protected static final String STORE_TIMEOUT = "2s";
+
     protected HttpGraphQlTester graphQl(String actor) {
+        return graphQl(port, actor);
+    }
+
+    /** A GraphQL tester acting as {@code actor} on the application at {@code port}. */
+    public static HttpGraphQlTester graphQl(int port, String actor) {
         WebTestClient client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .defaultHeader("X-Actor", actor)
@@ -44,11 +53,11 @@ public abstract class ApplicationTest {
         return HttpGraphQlTester.create(client);
     }
 
-    protected static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    protected static Map<String, Object> startInput(String teamId, String title) {
+    public static Map<String, Object> startInput(String teamId, String title) {
         return Map.of("teamId", teamId, "title", title,
                 "plannedPeriod", Map.of("start", TODAY.minusDays(60).toString(), "end", TODAY.plusDays(30).toString()),
                 "dataBasis", Map.of("findings", "Profilanalysen T1 viser at sproget halter i vuggestuen",
