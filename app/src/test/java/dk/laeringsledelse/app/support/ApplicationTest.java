@@ -45,12 +45,16 @@ public abstract class ApplicationTest {
 
     /** A GraphQL tester acting as {@code actor} on the application at {@code port}. */
     public static HttpGraphQlTester graphQl(int port, String actor) {
-        WebTestClient client = WebTestClient.bindToServer()
+        return HttpGraphQlTester.create(http(port, actor));
+    }
+
+    /** Plain HTTP to {@code /graphql} as {@code actor}, for requests a GraphQL tester cannot make (broken JSON). */
+    public static WebTestClient http(int port, String actor) {
+        return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .defaultHeader("X-Actor", actor)
                 .responseTimeout(java.time.Duration.ofSeconds(30))
                 .build();
-        return HttpGraphQlTester.create(client);
     }
 
     public static String unique(String prefix) {
