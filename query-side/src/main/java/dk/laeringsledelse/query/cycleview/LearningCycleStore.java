@@ -3,7 +3,7 @@ package dk.laeringsledelse.query.cycleview;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import dk.laeringsledelse.query.support.BatchedWrites;
 import dk.laeringsledelse.query.support.BsonMapper;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ public class LearningCycleStore {
     }
 
     public Optional<LearningCycleView> find(String cycleId) {
-        return Optional.ofNullable(cycles.find(Filters.eq("_id", cycleId)).first())
+        return Optional.ofNullable(BatchedWrites.find(cycles, cycleId))
                 .map(d -> BsonMapper.fromDocument(d, LearningCycleView.class));
     }
 
@@ -48,11 +48,11 @@ public class LearningCycleStore {
     }
 
     void save(LearningCycleView view) {
-        cycles.replaceOne(Filters.eq("_id", view.id), BsonMapper.toDocument(view), new ReplaceOptions().upsert(true));
+        BatchedWrites.replace(cycles, view.id, BsonMapper.toDocument(view));
     }
 
     public TeamCycles teamCycles(String teamId) {
-        Document d = teamCycles.find(Filters.eq("_id", teamId)).first();
+        Document d = BatchedWrites.find(teamCycles, teamId);
         return d == null ? new TeamCycles(teamId, List.of()) : BsonMapper.fromDocument(d, TeamCycles.class);
     }
 
@@ -61,8 +61,7 @@ public class LearningCycleStore {
         TeamCycles current = teamCycles(view.teamId);
         TeamCycles updated = current.with(new TeamCycles.Entry(view.id, view.title, view.phase, view.startedAt));
         if (!updated.equals(current)) {
-            teamCycles.replaceOne(Filters.eq("_id", view.teamId), BsonMapper.toDocument(updated),
-                    new ReplaceOptions().upsert(true));
+            BatchedWrites.replace(teamCycles, view.teamId, BsonMapper.toDocument(updated));
         }
     }
 
