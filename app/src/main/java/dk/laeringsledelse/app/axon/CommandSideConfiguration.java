@@ -7,6 +7,7 @@ import dk.laeringsledelse.query.support.BatchedWrites;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,6 +33,11 @@ public class CommandSideConfiguration {
     ConfigurerModule learningCycleAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery) {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(LearningCycle.class)
+                        // Loading a cycle walks its commits since the last snapshot one exact look-up at a time (up
+                        // to 50 reads); a cached cycle needs none. Another instance's write to a cached cycle makes
+                        // the append collide on the unique keys: Axon then drops the cached copy and the command is
+                        // retried on the stored state, so the cache is never trusted over the store.
+                        .configureCache(c -> new WeakReferenceCache())
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), snapshotEvery)));
     }
@@ -46,7 +52,9 @@ public class CommandSideConfiguration {
         TrackingEventProcessorConfiguration tracking = TrackingEventProcessorConfiguration
                 .forParallelProcessing(segments)
                 .andInitialSegmentsCount(segments)
-                .andBatchSize(100)
+                // a replay handles up to 1,000 events per batch, whose documents are written once (BatchedWrites);
+                // live traffic makes small batches anyway
+                .andBatchSize(1000)
                 // a worker that finds no segment to claim (e.g. at start-up) retries after this, not after 5 s
                 .andTokenClaimInterval(500, java.util.concurrent.TimeUnit.MILLISECONDS);
         return configurer -> configurer.eventProcessing()

@@ -32,8 +32,8 @@ public class LearningCycleStore {
     }
 
     public Optional<LearningCycleView> find(String cycleId) {
-        return Optional.ofNullable(BatchedWrites.find(cycles, cycleId))
-                .map(d -> BsonMapper.fromDocument(d, LearningCycleView.class));
+        return Optional.ofNullable(BatchedWrites.find(cycles, cycleId, LearningCycleView.class,
+                d -> BsonMapper.fromDocument(d, LearningCycleView.class)));
     }
 
     /** The cycles with these ids, in the order of the ids. */
@@ -48,12 +48,13 @@ public class LearningCycleStore {
     }
 
     void save(LearningCycleView view) {
-        BatchedWrites.replace(cycles, view.id, BsonMapper.toDocument(view));
+        BatchedWrites.replace(cycles, view.id, view, BsonMapper::toDocument);
     }
 
     public TeamCycles teamCycles(String teamId) {
-        Document d = BatchedWrites.find(teamCycles, teamId);
-        return d == null ? new TeamCycles(teamId, List.of()) : BsonMapper.fromDocument(d, TeamCycles.class);
+        TeamCycles stored = BatchedWrites.find(teamCycles, teamId, TeamCycles.class,
+                d -> BsonMapper.fromDocument(d, TeamCycles.class));
+        return stored == null ? new TeamCycles(teamId, List.of()) : stored;
     }
 
     /** Puts the cycle's entry into its team's list, replacing an earlier entry for the same cycle. */
@@ -61,7 +62,7 @@ public class LearningCycleStore {
         TeamCycles current = teamCycles(view.teamId);
         TeamCycles updated = current.with(new TeamCycles.Entry(view.id, view.title, view.phase, view.startedAt));
         if (!updated.equals(current)) {
-            BatchedWrites.replace(teamCycles, view.teamId, BsonMapper.toDocument(updated));
+            BatchedWrites.replace(teamCycles, view.teamId, updated, BsonMapper::toDocument);
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -36,18 +38,37 @@ public final class BatchedWrites {
 
     /** The document as the batch left it, or as stored. */
     public static Document find(MongoCollection<Document> collection, Object id) {
-        Map<Key, Document> pending = pending();
-        Document written = pending == null ? null : pending.get(new Key(collection, id));
-        return written != null ? written : collection.find(Filters.eq("_id", id)).first();
+        return find(collection, id, Document.class, document -> document);
     }
 
     /** Replaces (or inserts) the document with this {@code _id}, at the end of the batch. */
     public static void replace(MongoCollection<Document> collection, Object id, Document document) {
-        Map<Key, Document> pending = pending();
+        replace(collection, id, document, value -> value);
+    }
+
+    /**
+     * The object as the batch left it, or read from its stored document. Objects rather than documents are kept in
+     * the batch, so a view changed by many events of a batch is converted from and to BSON once, not per event.
+     */
+    public static <T> T find(MongoCollection<Document> collection, Object id, Class<T> type,
+                             Function<Document, T> read) {
+        Map<Key, Pending> pending = pending();
+        Pending written = pending == null ? null : pending.get(new Key(collection, id));
+        if (written != null) {
+            return type.cast(written.value());
+        }
+        Document stored = collection.find(Filters.eq("_id", id)).first();
+        return stored == null ? null : read.apply(stored);
+    }
+
+    /** Replaces (or inserts) the document with this {@code _id} by {@code value}, at the end of the batch. */
+    public static <T> void replace(MongoCollection<Document> collection, Object id, T value,
+                                   Function<T, Document> write) {
+        Map<Key, Pending> pending = pending();
         if (pending == null) {
-            collection.replaceOne(Filters.eq("_id", id), document, UPSERT);
+            collection.replaceOne(Filters.eq("_id", id), write.apply(value), UPSERT);
         } else {
-            pending.put(new Key(collection, id), document);
+            pending.put(new Key(collection, id), new Pending(value, () -> write.apply(value)));
         }
     }
 
@@ -63,30 +84,35 @@ public final class BatchedWrites {
     }
 
     private static void flush(UnitOfWork<?> unitOfWork) {
-        Map<Key, Document> pending = unitOfWork.root().getResource(PENDING);
+        Map<Key, Pending> pending = unitOfWork.root().getResource(PENDING);
         if (pending == null || pending.isEmpty()) {
             return;
         }
         // consecutive documents of one collection go in one bulk write: one round trip, one commit of the store
         MongoCollection<Document> collection = null;
         List<ReplaceOneModel<Document>> run = new ArrayList<>();
-        for (Map.Entry<Key, Document> write : pending.entrySet()) {
+        for (Map.Entry<Key, Pending> write : pending.entrySet()) {
             if (collection != null && !write.getKey().collection().getNamespace().equals(collection.getNamespace())) {
                 collection.bulkWrite(run);
                 run = new ArrayList<>();
             }
             collection = write.getKey().collection();
-            run.add(new ReplaceOneModel<>(Filters.eq("_id", write.getKey().id()), write.getValue(), UPSERT));
+            run.add(new ReplaceOneModel<>(Filters.eq("_id", write.getKey().id()), write.getValue().document().get(),
+                    UPSERT));
         }
         collection.bulkWrite(run);
         pending.clear();
     }
 
-    private static Map<Key, Document> pending() {
+    private static Map<Key, Pending> pending() {
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?>)) {
             return null;
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, k -> new LinkedHashMap<Key, Document>());
+        return CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, k -> new LinkedHashMap<Key, Pending>());
+    }
+
+    /** An object written in the batch, and how to make its document. */
+    private record Pending(Object value, Supplier<Document> document) {
     }
 
     private record Key(MongoCollection<Document> collection, Object id) {
