@@ -1,5 +1,6 @@
 package dk.laeringsledelse.app.axon;
 
+import dk.laeringsledelse.app.store.StoreProperties;
 import dk.laeringsledelse.command.cycle.LearningCycle;
 import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
 import dk.laeringsledelse.query.cycleview.LearningCycleProjection;
@@ -30,16 +31,17 @@ public class CommandSideConfiguration {
                     : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
 
     @Bean
-    ConfigurerModule learningCycleAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery) {
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(LearningCycle.class)
-                        // Loading a cycle walks its commits since the last snapshot one exact look-up at a time (up
-                        // to 50 reads); a cached cycle needs none. Another instance's write to a cached cycle makes
-                        // the append collide on the unique keys: Axon then drops the cached copy and the command is
-                        // retried on the stored state, so the cache is never trusted over the store.
-                        .configureCache(c -> new WeakReferenceCache())
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                c.snapshotter(), snapshotEvery)));
+    ConfigurerModule learningCycleAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery,
+                                            StoreProperties store) {
+        AggregateConfigurer<LearningCycle> aggregate = AggregateConfigurer.defaultConfiguration(LearningCycle.class);
+        aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotEvery));
+        if (store.useEmbedded()) {
+            // Loading a cycle walks its commits since the last snapshot one exact look-up at a time (up to 50 reads);
+            // a cached cycle needs none. Only on the embedded store, which one instance owns: with several instances
+            // a cycle cached here may miss another's write, and a rule checked against it could refuse wrongly.
+            aggregate.configureCache(c -> new WeakReferenceCache());
+        }
+        return configurer -> configurer.configureAggregate(aggregate);
     }
 
     /**
