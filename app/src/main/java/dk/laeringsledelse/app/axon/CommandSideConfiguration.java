@@ -50,13 +50,14 @@ public class CommandSideConfiguration {
      * would wait for (read-your-own-writes). Two segments let two instances share the work.
      */
     @Bean
-    ConfigurerModule eventProcessing(@Value("${laeringsledelse.processor-segments:2}") int segments) {
+    ConfigurerModule eventProcessing(@Value("${laeringsledelse.processor-segments:2}") int segments,
+                                     @Value("${laeringsledelse.processor-batch-size:1000}") int batchSize) {
         TrackingEventProcessorConfiguration tracking = TrackingEventProcessorConfiguration
                 .forParallelProcessing(segments)
                 .andInitialSegmentsCount(segments)
                 // a replay handles up to 1,000 events per batch, whose documents are written once (BatchedWrites);
                 // live traffic makes small batches anyway
-                .andBatchSize(1000)
+                .andBatchSize(batchSize)
                 // a worker that finds no segment to claim (e.g. at start-up) retries after this, not after 5 s
                 .andTokenClaimInterval(500, java.util.concurrent.TimeUnit.MILLISECONDS);
         return configurer -> configurer.eventProcessing()

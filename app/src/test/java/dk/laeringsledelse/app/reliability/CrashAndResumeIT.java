@@ -102,7 +102,8 @@ class CrashAndResumeIT {
                 "--server.port=0",
                 "--laeringsledelse.store.embedded.port=" + storePort,
                 "--laeringsledelse.store.embedded.data-dir=" + dataDir,
-                "--laeringsledelse.node-id=crash-test")
+                "--laeringsledelse.node-id=crash-test",
+                "--laeringsledelse.processor-batch-size=50") // small steps, so the kill lands part-way
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
