@@ -152,6 +152,7 @@ public final class Bench {
                     "events/s", ratio(replay, reads));
         } finally {
             app.close();
+            deleteRecursively(dataDir); // a full run leaves about 1 GB
         }
         report();
     }
@@ -331,6 +332,14 @@ public final class Bench {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
         System.out.printf("%nP3 p99 at 100k / at 1k: %.2f (target <= 1.5)%nResults written to %s%n",
                 p3At100k / p3At1k, out.toAbsolutePath());
+    }
+
+    private static void deleteRecursively(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static double ratio(double value, double raw) {
