@@ -1,5 +1,6 @@
 package dk.laeringsledelse.app.axon;
 
+import dk.laeringsledelse.app.store.StoreProperties;
 import dk.laeringsledelse.command.cycle.LearningCycle;
 import dk.laeringsledelse.command.organisation.Institution;
 import dk.laeringsledelse.command.organisation.Municipality;
@@ -17,9 +18,11 @@ import dk.laeringsledelse.kernel.organisation.TeamRegistered;
 import dk.laeringsledelse.query.feedbackqueue.FeedbackQueueProjection;
 import dk.laeringsledelse.query.measurement.MeasurementProjection;
 import dk.laeringsledelse.query.progress.TeamProgressProjection;
+import dk.laeringsledelse.query.support.BatchedWrites;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -70,11 +73,17 @@ public class CommandSideConfiguration {
     };
 
     @Bean
-    ConfigurerModule learningCycleAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery) {
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(LearningCycle.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                c.snapshotter(), snapshotEvery)));
+    ConfigurerModule learningCycleAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery,
+                                            StoreProperties store) {
+        AggregateConfigurer<LearningCycle> aggregate = AggregateConfigurer.defaultConfiguration(LearningCycle.class);
+        aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotEvery));
+        if (store.useEmbedded()) {
+            // Loading a cycle walks its commits since the last snapshot one exact look-up at a time (up to 50 reads);
+            // a cached cycle needs none. Only on the embedded store, which one instance owns: with several instances
+            // a cycle cached here may miss another's write, and a rule checked against it could refuse wrongly.
+            aggregate.configureCache(c -> new WeakReferenceCache());
+        }
+        return configurer -> configurer.configureAggregate(aggregate);
     }
 
     /** The organisation's aggregates: few events each, so no snapshots. */
@@ -107,11 +116,14 @@ public class CommandSideConfiguration {
      * would wait for (read-your-own-writes). Two segments let two instances share the work.
      */
     @Bean
-    ConfigurerModule eventProcessing(@Value("${laeringsledelse.processor-segments:2}") int segments) {
+    ConfigurerModule eventProcessing(@Value("${laeringsledelse.processor-segments:2}") int segments,
+                                     @Value("${laeringsledelse.processor-batch-size:1000}") int batchSize) {
         TrackingEventProcessorConfiguration tracking = TrackingEventProcessorConfiguration
                 .forParallelProcessing(segments)
                 .andInitialSegmentsCount(segments)
-                .andBatchSize(100)
+                // a replay handles up to 1,000 events per batch, whose documents are written once (BatchedWrites);
+                // live traffic makes small batches anyway
+                .andBatchSize(batchSize)
                 // a worker that finds no segment to claim (e.g. at start-up) retries after this, not after 5 s
                 .andTokenClaimInterval(500, java.util.concurrent.TimeUnit.MILLISECONDS);
         return configurer -> configurer.eventProcessing()
@@ -124,7 +136,9 @@ public class CommandSideConfiguration {
                 .registerSequencingPolicy(AuditProjection.PROCESSING_GROUP, c -> new SequentialPolicy())
                 .registerSequencingPolicy(TeamProgressProjection.PROCESSING_GROUP, c -> DASHBOARDS)
                 .registerSequencingPolicy(MeasurementProjection.PROCESSING_GROUP, c -> DASHBOARDS)
-                .registerSequencingPolicy(FeedbackQueueProjection.PROCESSING_GROUP, c -> DASHBOARDS);
+                .registerSequencingPolicy(FeedbackQueueProjection.PROCESSING_GROUP, c -> DASHBOARDS)
+                // projections write a batch's documents once, at its end (replays ~N× fewer store writes)
+                .registerDefaultHandlerInterceptor((c, name) -> BatchedWrites.flushAtEndOfBatch());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -3,7 +3,6 @@ package dk.laeringsledelse.app.store;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
@@ -11,19 +10,23 @@ import org.h2.mvstore.MVStore;
 /**
  * An in-process MongoDB-wire-compatible server persisting to one file in a data folder, so that the product runs
  * with one command. The application reaches it through the normal MongoDB driver, the same path as production.
+ *
+ * <p>It can be stopped and started again on the same address, as an operator restarts a database: the outage
+ * test uses this to show that the application fails fast while the store is away and recovers when it is back.
  */
 public final class EmbeddedMongoStore implements AutoCloseable {
 
     static final String STORE_FILE = "laeringsledelse.mv.db";
 
     private final Path file;
-    private final MongoServer server;
-    private final InetSocketAddress address;
+    private final String host;
+    private int port;
+    private MongoServer server;
 
-    private EmbeddedMongoStore(Path file, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongoStore(Path file, String host, int port) {
         this.file = file;
-        this.server = server;
-        this.address = address;
+        this.host = host;
+        this.port = port;
     }
 
     public static EmbeddedMongoStore start(Path dataDir, String host, int port) {
@@ -32,16 +35,33 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dataDir.toAbsolutePath(), e);
         }
-        Path file = dataDir.resolve(STORE_FILE).toAbsolutePath();
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
-        server.bind(host, port);
-        InetSocketAddress address = server.getLocalAddress();
-        return new EmbeddedMongoStore(file, server, address);
+        EmbeddedMongoStore store = new EmbeddedMongoStore(dataDir.resolve(STORE_FILE).toAbsolutePath(), host, port);
+        store.restart();
+        return store;
     }
 
-    public String connectionString() {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    /** Opens the file and serves on the address; the first start fixes the port (also when 0 asked for any). */
+    public synchronized void restart() {
+        if (server != null) {
+            return;
+        }
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MongoServer started = new MongoServer(new DurableH2Backend(store));
+        started.bind(host, port);
+        port = started.getLocalAddress().getPort();
+        server = started;
+    }
+
+    /** Drops every connection, stops listening and closes the file: to clients the store is unreachable. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdownNow();
+            server = null;
+        }
+    }
+
+    public synchronized String connectionString() {
+        return "mongodb://" + host + ":" + port;
     }
 
     public Path file() {
@@ -50,6 +70,6 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdownNow();
+        stop();
     }
 }

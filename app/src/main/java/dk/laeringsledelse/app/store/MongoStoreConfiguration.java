@@ -49,9 +49,12 @@ public class MongoStoreConfiguration {
                     .applyConnectionString(uri);
             log.info("Store: MongoDB at {} (database {})", uri.getHosts(), properties.database());
         }
-        // Fail fast instead of hanging when the store is unreachable.
-        settings.applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS));
+        // Fail fast instead of hanging when the store is unreachable or stops answering: a request then gets
+        // UNAVAILABLE within these bounds, and processors retry later.
+        long timeout = properties.timeout().toMillis();
+        settings.applyToClusterSettings(c -> c.serverSelectionTimeout(timeout, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) timeout, TimeUnit.MILLISECONDS)
+                        .readTimeout((int) properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
         return MongoClients.create(settings.build());
     }
 

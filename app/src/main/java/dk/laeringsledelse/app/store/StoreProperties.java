@@ -1,6 +1,7 @@
 package dk.laeringsledelse.app.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,11 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param uri      a real MongoDB (replica set) to use; blank means: start the embedded store
  * @param database the database name on that store
  * @param embedded settings of the embedded store, used only when {@code uri} is blank
+ * @param timeout  how long an operation waits for an unreachable store before failing (answered UNAVAILABLE)
+ * @param readTimeout how long an operation waits for a reachable store's answer before failing
  */
 @ConfigurationProperties("laeringsledelse.store")
 public record StoreProperties(String uri,
                               @DefaultValue("laeringsledelse") String database,
-                              @DefaultValue Embedded embedded) {
+                              @DefaultValue Embedded embedded,
+                              @DefaultValue("5s") Duration timeout,
+                              @DefaultValue("30s") Duration readTimeout) {
 
     public boolean useEmbedded() {
         return uri == null || uri.isBlank();

@@ -25,8 +25,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApplicationTest {
 
-    protected static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+    public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
     protected static final String OPERATOR = TestApi.OPERATOR;
+    /** How long a request waits for an unreachable store (short, so the outage test stays quick). */
+    protected static final String STORE_TIMEOUT = "2s";
     private static final Path DATA_DIR = tempDir();
 
     @LocalServerPort
@@ -40,6 +42,7 @@ public abstract class ApplicationTest {
         // also on a real MongoDB (MONGODB_URI), which would otherwise mean production mode
         registry.add("laeringsledelse.security.dev-issuer", () -> "true");
         registry.add("laeringsledelse.security.operators", () -> OPERATOR);
+        registry.add("laeringsledelse.store.timeout", () -> STORE_TIMEOUT);
     }
 
     /** GraphQL over HTTP as this person, with a token from {@code POST /dev/token}. */
@@ -70,11 +73,11 @@ public abstract class ApplicationTest {
         return new TestApi(port);
     }
 
-    protected static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    protected static Map<String, Object> startInput(String teamId, String title) {
+    public static Map<String, Object> startInput(String teamId, String title) {
         return Map.of("teamId", teamId, "title", title,
                 "plannedPeriod", Map.of("start", TODAY.minusDays(60).toString(), "end", TODAY.plusDays(30).toString()),
                 "dataBasis", Map.of("findings", "Profilanalysen T1 viser at sproget halter i vuggestuen",

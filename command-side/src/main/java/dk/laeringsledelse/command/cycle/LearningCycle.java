@@ -147,8 +147,8 @@ public class LearningCycle {
         Check.id("teamId", command.teamId());
         String title = Check.text("title", command.title(), Check.TITLE_MAX);
         PlannedPeriod period = Check.required("plannedPeriod", command.plannedPeriod());
-        Check.required("plannedPeriod.start", period.start());
-        Check.required("plannedPeriod.end", period.end());
+        Check.date("plannedPeriod.start", period.start());
+        Check.date("plannedPeriod.end", period.end());
         if (period.end().isBefore(period.start())) {
             throw RuleViolation.badRequest("plannedPeriod.end", "plannedPeriod.end must not be before plannedPeriod.start");
         }
@@ -269,7 +269,7 @@ public class LearningCycle {
         List<GoalId> goalIds = Check.ids("goalIds", command.goalIds(), 1, ACTIVITY_GOALS_MAX);
         String description = Check.text("description", command.description(), Check.TEXT_MAX);
         String method = Check.optionalText("methodAndOrganisation", command.methodAndOrganisation(), Check.TEXT_MAX);
-        LocalDate plannedDate = Check.required("plannedDate", command.plannedDate());
+        LocalDate plannedDate = Check.date("plannedDate", command.plannedDate());
         String adaptation = Check.optionalText("adaptation", command.adaptation(), Check.TEXT_MAX);
         requireOpen();
         if (activities.containsKey(command.activityId())) {
@@ -298,7 +298,7 @@ public class LearningCycle {
             return earlier.result();
         }
         Check.id("activityId", command.activityId());
-        LocalDate carriedOutOn = Check.required("carriedOutOn", command.carriedOutOn());
+        LocalDate carriedOutOn = Check.date("carriedOutOn", command.carriedOutOn());
         String notes = Check.optionalText("notes", command.notes(), Check.TEXT_MAX);
         requireOpen();
         checkNotFutureNorBeforeStart("carriedOutOn", carriedOutOn, clock);
@@ -367,7 +367,7 @@ public class LearningCycle {
         Check.id("signId", command.signId());
         Check.id("goalId", command.goalId());
         Check.optionalId("activityId", command.activityId());
-        LocalDate observedOn = Check.required("observedOn", command.observedOn());
+        LocalDate observedOn = Check.date("observedOn", command.observedOn());
         String observation = Check.text("observation", command.observation(), Check.TEXT_MAX);
         Integer matched = command.matchedExpectedSign();
         if (matched != null && matched < 0) {

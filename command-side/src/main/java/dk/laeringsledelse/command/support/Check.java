@@ -2,10 +2,12 @@ package dk.laeringsledelse.command.support;
 
 import dk.laeringsledelse.kernel.RuleViolation;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * Input checks that throw a {@link RuleViolation} (BAD_REQUEST) naming the field and the rule. Fields are paths
@@ -17,6 +19,11 @@ public final class Check {
     public static final int LABEL_MAX = 100;
     public static final int TITLE_MAX = 200;
     public static final int TEXT_MAX = 4_000;
+    /** Dates a learning cycle can sensibly refer to; anything outside is a typing or client error. */
+    public static final LocalDate DATE_MIN = LocalDate.of(2000, 1, 1);
+    public static final LocalDate DATE_MAX = LocalDate.of(2099, 12, 31);
+    /** Ids are names, not text: letters, digits and {@code . _ : @ -}, so no operator or markup can hide in one. */
+    private static final Pattern ID_CHARACTERS = Pattern.compile("[\\p{L}\\p{N}._:@-]+");
 
     private Check() {
     }
@@ -54,7 +61,20 @@ public final class Check {
         if (value.length() > ID_MAX) {
             throw RuleViolation.badRequest(field, field + " must not be longer than " + ID_MAX + " characters");
         }
+        if (!ID_CHARACTERS.matcher(value).matches()) {
+            throw RuleViolation.badRequest(field,
+                    field + " may hold only letters, digits and the characters . _ : @ -");
+        }
         return id;
+    }
+
+    /** A required date between {@link #DATE_MIN} and {@link #DATE_MAX}. */
+    public static LocalDate date(String field, LocalDate value) {
+        required(field, value);
+        if (value.isBefore(DATE_MIN) || value.isAfter(DATE_MAX)) {
+            throw RuleViolation.badRequest(field, field + " must be between " + DATE_MIN + " and " + DATE_MAX);
+        }
+        return value;
     }
 
     /** An optional id: null, or a valid id. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -37,8 +38,8 @@ import org.springframework.stereotype.Component;
  * and no two writers touch a bucket at once.
  *
  * <p>Idempotent: an event whose position is already in {@code audit_events} is skipped; that document is written
- * last, and bucket references are added as a set, so an event re-delivered after a crash adds nothing twice (only
- * a month's count, which merely guides the reader's choice of key, may then be one too high).
+ * last, bucket references are added as a set, and a month's count is set to its bucket's size, so an event
+ * re-delivered after a crash adds and counts nothing twice.
  */
 @Component
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
@@ -49,6 +50,9 @@ public class AuditProjection {
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    /** A bucket's highest position and its number of references, kept beside the references. */
+    private static final String LAST = "last";
+    private static final String SIZE = "size";
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> buckets;
@@ -78,11 +82,21 @@ public class AuditProjection {
         Document ref = AuditDocuments.toDocument(AuditDocuments.refOf(event));
         for (String key : AuditDocuments.keysOf(event)) {
             // the month enters the index before its bucket exists: a reader never misses a written bucket
-            index.updateOne(eq(AuditDocuments.ID, key), Updates.combine(
-                    Updates.addToSet(AuditDocuments.MONTHS, month),
-                    Updates.inc(AuditDocuments.COUNTS + "." + month, 1)), UPSERT);
-            buckets.updateOne(eq(AuditDocuments.ID, AuditDocuments.bucketId(key, month)),
-                    Updates.addToSet(AuditDocuments.REFS, ref), UPSERT);
+            index.updateOne(eq(AuditDocuments.ID, key), Updates.addToSet(AuditDocuments.MONTHS, month), UPSERT);
+            String bucketId = AuditDocuments.bucketId(key, month);
+            Document seen = buckets.find(eq(AuditDocuments.ID, bucketId))
+                    .projection(Projections.include(LAST, SIZE)).first();
+            long size = seen == null ? 0 : seen.get(SIZE, Number.class).longValue();
+            // events arrive in position order on one thread: a bucket that holds this position or a later one
+            // has this event already (re-delivered after a crash), and its size is counted once
+            if (seen == null || seen.get(LAST, Number.class).longValue() < event.position()) {
+                buckets.updateOne(eq(AuditDocuments.ID, bucketId), Updates.combine(
+                        Updates.addToSet(AuditDocuments.REFS, ref),
+                        Updates.set(LAST, event.position()),
+                        Updates.inc(SIZE, 1)), UPSERT);
+                size++;
+            }
+            index.updateOne(eq(AuditDocuments.ID, key), Updates.max(AuditDocuments.COUNTS + "." + month, size));
         }
         events.replaceOne(eq(AuditDocuments.ID, event.position()), AuditDocuments.toDocument(event),
                 new ReplaceOptions().upsert(true));

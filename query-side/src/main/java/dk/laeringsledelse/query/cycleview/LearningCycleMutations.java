@@ -224,7 +224,9 @@ public class LearningCycleMutations {
         String cycleId = command.cycleId().value();
         UnitView team = store.find(cycleId).flatMap(cycle -> organisation.team(cycle.teamId)).orElse(null);
         if (command instanceof GiveFeedback feedback) {
-            Role asked = feedback.authorRole() == null ? null : Role.valueOf(feedback.authorRole().name());
+            // PEER is no role anyone holds here: only resource persons and leaders give feedback
+            Role asked = feedback.authorRole() == null || feedback.authorRole() == AuthorRole.PEER ? null
+                    : Role.valueOf(feedback.authorRole().name());
             if (team == null || asked == null || !caller.feedbackRoles(team).contains(asked)) {
                 throw RuleViolation.forbidden("authorRole", "you may not give feedback as "
                         + feedback.authorRole() + " on learning cycle " + cycleId

@@ -3,7 +3,7 @@ package dk.laeringsledelse.query.cycleview;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import dk.laeringsledelse.query.support.BatchedWrites;
 import dk.laeringsledelse.query.support.BsonMapper;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,8 +32,8 @@ public class LearningCycleStore {
     }
 
     public Optional<LearningCycleView> find(String cycleId) {
-        return Optional.ofNullable(cycles.find(Filters.eq("_id", cycleId)).first())
-                .map(d -> BsonMapper.fromDocument(d, LearningCycleView.class));
+        return Optional.ofNullable(BatchedWrites.find(cycles, cycleId, LearningCycleView.class,
+                d -> BsonMapper.fromDocument(d, LearningCycleView.class)));
     }
 
     /** The cycles with these ids, in the order of the ids. */
@@ -48,12 +48,13 @@ public class LearningCycleStore {
     }
 
     void save(LearningCycleView view) {
-        cycles.replaceOne(Filters.eq("_id", view.id), BsonMapper.toDocument(view), new ReplaceOptions().upsert(true));
+        BatchedWrites.replace(cycles, view.id, view, BsonMapper::toDocument);
     }
 
     public TeamCycles teamCycles(String teamId) {
-        Document d = teamCycles.find(Filters.eq("_id", teamId)).first();
-        return d == null ? new TeamCycles(teamId, List.of()) : BsonMapper.fromDocument(d, TeamCycles.class);
+        TeamCycles stored = BatchedWrites.find(teamCycles, teamId, TeamCycles.class,
+                d -> BsonMapper.fromDocument(d, TeamCycles.class));
+        return stored == null ? new TeamCycles(teamId, List.of()) : stored;
     }
 
     /** Puts the cycle's entry into its team's list, replacing an earlier entry for the same cycle. */
@@ -61,8 +62,7 @@ public class LearningCycleStore {
         TeamCycles current = teamCycles(view.teamId);
         TeamCycles updated = current.with(new TeamCycles.Entry(view.id, view.title, view.phase, view.startedAt));
         if (!updated.equals(current)) {
-            teamCycles.replaceOne(Filters.eq("_id", view.teamId), BsonMapper.toDocument(updated),
-                    new ReplaceOptions().upsert(true));
+            BatchedWrites.replace(teamCycles, view.teamId, updated, BsonMapper::toDocument);
         }
     }
 

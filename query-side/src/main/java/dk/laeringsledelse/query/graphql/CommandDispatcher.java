@@ -60,9 +60,11 @@ public class CommandDispatcher {
                     .filter(v -> versionOf.applyAsLong(v) >= outcome.version())
                     .next()
                     .timeout(readYourWritesTimeout, reactor.core.publisher.Mono.empty())
+                    // recorded already: a store failure while reading back is "not yet visible", not "refused"
+                    .onErrorResume(ErrorMapping::storeUnavailable, e -> reactor.core.publisher.Mono.empty())
                     .block();
             if (view == null) {
-                view = fallbackRead.apply(query);
+                view = readRecorded(fallbackRead, query);
             }
             if (view == null) {
                 throw new ChangeNotYetVisible(outcome.id(), readYourWritesTimeout);
@@ -70,6 +72,18 @@ public class CommandDispatcher {
             return new Sent<>(outcome.id(), view);
         } finally {
             subscription.cancel();
+        }
+    }
+
+    /** After the command was recorded a failing store must not be reported as "nothing was recorded". */
+    private static <V> V readRecorded(Function<Object, V> read, Object query) {
+        try {
+            return read.apply(query);
+        } catch (RuntimeException e) {
+            if (ErrorMapping.storeUnavailable(e)) {
+                return null;
+            }
+            throw e;
         }
     }
 

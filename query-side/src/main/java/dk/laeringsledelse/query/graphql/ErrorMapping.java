@@ -73,9 +73,7 @@ public class ErrorMapping extends DataFetcherExceptionResolverAdapter implements
         if (error instanceof CommandDispatcher.ChangeNotYetVisible) {
             return error(env, "TIMEOUT", error.getMessage(), null);
         }
-        if (error instanceof com.mongodb.MongoTimeoutException
-                || error instanceof com.mongodb.MongoSocketException
-                || error instanceof java.util.concurrent.TimeoutException) {
+        if (storeUnavailable(thrown)) {
             log.warn("Store unavailable while handling {}: {}", fieldName(env), error.toString());
             return error(env, "UNAVAILABLE", "the store is not reachable right now; nothing was recorded, try again", null);
         }
@@ -98,6 +96,23 @@ public class ErrorMapping extends DataFetcherExceptionResolverAdapter implements
 
     private static String fieldName(DataFetchingEnvironment env) {
         return env == null ? "a subscription" : env.getField().getName();
+    }
+
+    /** The store did not answer in time or could not be reached; the engine may have wrapped the cause. */
+    static boolean storeUnavailable(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.mongodb.MongoTimeoutException
+                    || cause instanceof com.mongodb.MongoSocketException
+                    || cause instanceof com.mongodb.MongoNotPrimaryException
+                    || cause instanceof com.mongodb.MongoNodeIsRecoveringException
+                    || cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -17,6 +17,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import java.util.List;
+import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -61,9 +67,55 @@ public class Scalars {
                 }
             }).build();
 
+    /**
+     * The built-in ID turns any input into text ({@code true}, {@code 1.5}, {@code {"$gt": ""}} become ids); this
+     * one accepts what the GraphQL specification allows for an ID input, a string or an integer, and refuses the rest.
+     */
+    public static final GraphQLScalarType ID = GraphQLScalarType.newScalar(graphql.Scalars.GraphQLID)
+            .coercing(new Coercing<Object, String>() {
+                @Override
+                public String serialize(Object value, GraphQLContext context, Locale locale) {
+                    return (String) graphql.Scalars.GraphQLID.getCoercing().serialize(value, context, locale);
+                }
+
+                @Override
+                public String parseValue(Object input, GraphQLContext context, Locale locale) {
+                    if (input instanceof String || input instanceof Integer || input instanceof Long
+                            || input instanceof java.math.BigInteger) {
+                        return input.toString();
+                    }
+                    throw new CoercingParseValueException("an ID is a string or an integer, not "
+                            + (input == null ? "null" : input.getClass().getSimpleName()));
+                }
+
+                @Override
+                public String parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                           Locale locale) {
+                    if (input instanceof StringValue text) {
+                        return text.getValue();
+                    }
+                    if (input instanceof graphql.language.IntValue number) {
+                        return number.getValue().toString();
+                    }
+                    throw new CoercingParseLiteralException("an ID is a string or an integer");
+                }
+            }).build();
+
     @Bean
     RuntimeWiringConfigurer scalarWiring() {
         return wiring -> wiring.scalar(DATE).scalar(DATE_TIME).scalar(JSON);
+    }
+
+    /** A built-in scalar cannot be wired again, so the schema's ID is swapped for the strict one once built. */
+    @Bean
+    GraphQlSourceBuilderCustomizer strictIds() {
+        return builder -> builder.typeVisitorsToTransformSchema(List.of(new GraphQLTypeVisitorStub() {
+            @Override
+            public TraversalControl visitGraphQLScalarType(GraphQLScalarType node,
+                                                           TraverserContext<GraphQLSchemaElement> context) {
+                return node.getName().equals(ID.getName()) && node != ID ? changeNode(context, ID) : TraversalControl.CONTINUE;
+            }
+        }));
     }
 
     private static <T> GraphQLScalarType scalar(String name, String description, Class<T> type,

@@ -1,11 +1,9 @@
 package dk.laeringsledelse.query.timeline;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
+import dk.laeringsledelse.query.support.BatchedWrites;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Component;
  * one thread (and, across instances, by the one instance holding that team's segment). Without that sequencing
  * policy two concurrent writers could lose an entry.
  *
- * <p>Write order: the index document first, then the bucket. A bucket therefore never exists without its month in
+ * <p>Writes are batched ({@link BatchedWrites}). Write order: the index document first, then the bucket. A bucket therefore never exists without its month in
  * the index, and a crash in between leaves at most an indexed month without a bucket, which readers treat as empty
  * and the re-delivered event fills.
  */
@@ -38,7 +36,6 @@ public class TeamTimelineProjection {
     public static final String PROCESSING_GROUP = "team-timelines";
 
     private static final Logger log = LoggerFactory.getLogger(TeamTimelineProjection.class);
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> index;
@@ -62,23 +59,23 @@ public class TeamTimelineProjection {
     void add(TimelineEntry entry) {
         String month = TimelineDocuments.monthOf(entry.at());
         String bucketId = TimelineDocuments.bucketId(entry.teamId(), month);
-        Document bucket = buckets.find(eq(TimelineDocuments.ID, bucketId)).first();
+        Document bucket = BatchedWrites.find(buckets, bucketId);
         if (bucket == null) {
             addMonthToIndex(entry.teamId(), month);
             bucket = TimelineDocuments.newBucket(entry.teamId(), month);
         }
         Document updated = TimelineDocuments.withEntry(bucket, entry);
         if (updated != null) {
-            buckets.replaceOne(eq(TimelineDocuments.ID, bucketId), updated, UPSERT);
+            BatchedWrites.replace(buckets, bucketId, updated);
         }
     }
 
     private void addMonthToIndex(String teamId, String month) {
-        Document current = index.find(eq(TimelineDocuments.ID, teamId)).first();
+        Document current = BatchedWrites.find(index, teamId);
         List<String> months = TimelineDocuments.withMonth(TimelineDocuments.monthsOf(current), month);
         if (months != null) {
-            index.replaceOne(eq(TimelineDocuments.ID, teamId),
-                    new Document(TimelineDocuments.ID, teamId).append(TimelineDocuments.MONTHS, months), UPSERT);
+            BatchedWrites.replace(index, teamId,
+                    new Document(TimelineDocuments.ID, teamId).append(TimelineDocuments.MONTHS, months));
         }
     }
 

@@ -1,0 +1,361 @@
+package dk.laeringsledelse.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import dk.laeringsledelse.app.LaeringsledelseApplication;
+import dk.laeringsledelse.app.store.EmbeddedMongoStore;
+import dk.laeringsledelse.kernel.CommandOutcome;
+import dk.laeringsledelse.kernel.MetaDataKeys;
+import dk.laeringsledelse.kernel.cycle.CycleId;
+import dk.laeringsledelse.kernel.cycle.DataBasis;
+import dk.laeringsledelse.kernel.cycle.DocumentSignOfLearning;
+import dk.laeringsledelse.kernel.cycle.EvidenceKind;
+import dk.laeringsledelse.kernel.cycle.GoalId;
+import dk.laeringsledelse.kernel.cycle.PlannedPeriod;
+import dk.laeringsledelse.kernel.cycle.SetLearningGoal;
+import dk.laeringsledelse.kernel.cycle.SignId;
+import dk.laeringsledelse.kernel.cycle.StartLearningCycle;
+import dk.laeringsledelse.kernel.cycle.TargetGroup;
+import dk.laeringsledelse.kernel.cycle.TargetGroupKind;
+import dk.laeringsledelse.kernel.cycle.TeamId;
+import dk.laeringsledelse.query.cycleview.FindLearningCycle;
+import dk.laeringsledelse.query.cycleview.LearningCycleView;
+import dk.laeringsledelse.query.replay.ProjectionReplay;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Measures the application against the raw store underneath, all on one embedded store in a fresh folder: raw
+ * driver inserts and reads, command throughput (P1), replay speed (P2), dashboard latency (P3), freshness (P4),
+ * start-up time and memory. Prints a table and writes it as JSON. Sizes: system properties {@code bench.events}
+ * (history replayed in P2, default 200,000), {@code bench.commands} (per P1 run, default 800),
+ * {@code bench.out} (JSON file, default bench/target/bench-results.json).
+ */
+public final class Bench {
+
+    private static final int EVENTS = Integer.getInteger("bench.events", 200_000);
+    private static final int COMMANDS = Integer.getInteger("bench.commands", 800);
+    private static final int RAW_OPERATIONS = 4_000;
+    private static final int QUERIES = 500;
+    private static final int CYCLES_PER_CLIENT = 20;
+    private static final String LEARNING_CYCLE = "query($id: ID!) { learningCycle(id: $id) { id version phase "
+            + "counts { goals signs } goals { goalId currentAttainment } } }";
+    private static final String DOCUMENT_SIGN = "mutation($input: DocumentSignOfLearningInput!) { "
+            + "documentSignOfLearning(input: $input) { signId cycle { version } } }";
+    private static final LocalDate TODAY = LocalDate.now();
+
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final Map<String, Double> figures = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true"); // no phoning home from a benchmark
+        new Bench().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path dataDir = Files.createTempDirectory("laeringsledelse-bench-");
+        long started = System.nanoTime();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(LaeringsledelseApplication.class).run(
+                "--server.port=0", "--laeringsledelse.store.embedded.port=0",
+                "--laeringsledelse.store.embedded.data-dir=" + dataDir, "--laeringsledelse.node-id=bench",
+                "--logging.level.root=WARN");
+        row("start-up", "application context started", millis(System.nanoTime() - started), "ms", null);
+        row("start-up", "JVM start to ready", ManagementFactory.getRuntimeMXBean().getUptime(), "ms", null);
+        row("start-up", "resident memory (RSS) after start-up", residentMegabytes(), "MB", null);
+
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        CommandGateway commands = app.getBean(CommandGateway.class);
+        ProjectionReplay projections = app.getBean(ProjectionReplay.class);
+        EventSeeder seeder = new EventSeeder(app.getBean(EventStore.class));
+
+        try (MongoClient raw = MongoClients.create(app.getBean(EmbeddedMongoStore.class).connectionString())) {
+            MongoCollection<Document> rawEvents = raw.getDatabase("bench-raw").getCollection("events");
+            double inserts1 = rate(1, RAW_OPERATIONS, (thread, i) ->
+                    rawEvents.insertOne(eventSized(thread * 1_000_000L + i)));
+            double inserts8 = rate(8, RAW_OPERATIONS, (thread, i) ->
+                    rawEvents.insertOne(eventSized(10_000_000L + thread * 1_000_000L + i)));
+            double reads = rate(1, RAW_OPERATIONS, (thread, i) ->
+                    rawEvents.find(Filters.eq("_id", (long) i % (RAW_OPERATIONS))).first());
+            row("raw driver", "single-document inserts, 1 client", inserts1, "/s", null);
+            row("raw driver", "single-document inserts, 8 clients", inserts8, "/s", null);
+            row("raw driver", "sequential reads by _id", reads, "/s", null);
+
+            seeder.seed(1_000);
+            await(projections);
+            dashboard(port, seeder.cycleIds(), "1,000");
+
+            // each client writes to its own cycles in turn, so no cycle grows beyond a realistic size
+            List<String[]> cycles = startCycles(commands, 8 * CYCLES_PER_CLIENT);
+            double gateway1 = rate(1, COMMANDS, (thread, i) -> sign(commands, cycleOf(cycles, thread, i)));
+            double gateway8 = rate(8, COMMANDS, (thread, i) -> sign(commands, cycleOf(cycles, thread, i)));
+            GraphQlClient api = new GraphQlClient(port, "bench");
+            double http1 = rate(1, COMMANDS / 4, (thread, i) ->
+                    api.execute(DOCUMENT_SIGN, signInput(cycleOf(cycles, thread, i))));
+            double http8 = rate(8, COMMANDS / 4, (thread, i) ->
+                    api.execute(DOCUMENT_SIGN, signInput(cycleOf(cycles, thread, i))));
+            row("P1 commands", "CommandGateway, 1 client", gateway1, "/s", ratio(gateway1, inserts1));
+            row("P1 commands", "CommandGateway, 8 clients", gateway8, "/s", ratio(gateway8, inserts8));
+            row("P1 commands", "GraphQL over HTTP, 1 client", http1, "/s", ratio(http1, inserts1));
+            row("P1 commands", "GraphQL over HTTP, 8 clients", http8, "/s", ratio(http8, inserts8));
+
+            freshness(commands, app.getBean(QueryGateway.class), cycles);
+
+            int large = Math.min(100_000, EVENTS); // a quick run (small bench.events) compares 1,000 with less
+            seeder.seed(Math.max(0, large - (int) projectionsHead(projections)));
+            await(projections);
+            dashboard(port, seeder.cycleIds(), String.format("%,d", large));
+
+            long seeding = System.nanoTime();
+            int more = Math.max(0, EVENTS - (int) projectionsHead(projections));
+            seeder.seed(more);
+            await(projections);
+            row("seeding", "events written (a commit each, 8 threads) and projected live", more
+                    / ((System.nanoTime() - seeding) / 1e9), "events/s", null);
+            long events = projectionsHead(projections);
+            long replayStarted = System.nanoTime();
+            projections.replayAll();
+            await(projections);
+            double replay = events / ((System.nanoTime() - replayStarted) / 1e9);
+            row("P2 replay", "rebuild all projections from " + String.format("%,d", events) + " events", replay,
+                    "events/s", ratio(replay, reads));
+        } finally {
+            app.close();
+            deleteRecursively(dataDir); // a full run leaves about 1 GB
+        }
+        report();
+    }
+
+    /** P3: latency of the dashboard queries with this much history stored. */
+    private void dashboard(int port, List<String> cycleIds, String history) {
+        GraphQlClient api = new GraphQlClient(port, "bench-dashboard");
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < QUERIES + 50; i++) {
+            String id = cycleIds.get(ThreadLocalRandom.current().nextInt(cycleIds.size()));
+            long started = System.nanoTime();
+            api.execute(LEARNING_CYCLE, Map.of("id", id));
+            if (i >= 50) { // the first 50 warm up
+                nanos.add(System.nanoTime() - started);
+            }
+        }
+        latencies("P3 dashboard", "learningCycle with " + history + " events", nanos);
+        // HOOK (issue #5): measure teamProgress(teamId) here the same way once the query exists.
+    }
+
+    /** P4: from a command's answer until a subscription to the cycle's view delivers the change, 8 writers. */
+    private void freshness(CommandGateway commands, QueryGateway queries, List<String[]> cycles) throws Exception {
+        // HOOK (issue #5): measure the GraphQL subscription teamProgressChanged instead once it exists.
+        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            String[] cycle = cycles.get(w * CYCLES_PER_CLIENT);
+            done.add(pool.submit((Callable<Void>) () -> {
+                for (int i = 0; i < 50; i++) {
+                    SubscriptionQueryResult<LearningCycleView, LearningCycleView> views = queries.subscriptionQuery(
+                            new FindLearningCycle(cycle[0]), ResponseTypes.instanceOf(LearningCycleView.class),
+                            ResponseTypes.instanceOf(LearningCycleView.class));
+                    try {
+                        long version = CommandOutcome.from(sign(commands, cycle)).version();
+                        long answered = System.nanoTime();
+                        views.updates().filter(v -> v.version >= version).blockFirst(Duration.ofSeconds(30));
+                        nanos.add(System.nanoTime() - answered);
+                    } finally {
+                        views.cancel();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        latencies("P4 freshness", "command answered to subscription update, 8 writers", new ArrayList<>(nanos));
+    }
+
+    private static String[] cycleOf(List<String[]> cycles, int client, int command) {
+        return cycles.get(client * CYCLES_PER_CLIENT + command % CYCLES_PER_CLIENT);
+    }
+
+    private static Object sign(CommandGateway commands, String[] cycle) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(new DocumentSignOfLearning(
+                        new CycleId(cycle[0]), new SignId(UUID.randomUUID().toString()), new GoalId(cycle[1]), null,
+                        TODAY.minusDays(1), "Barnet brugte ordet kæmpestor", 0, EvidenceKind.OBSERVATION, List.of()))
+                .andMetaData(MetaData.with(MetaDataKeys.ACTOR, "bench")));
+    }
+
+    private static Map<String, Object> signInput(String[] cycle) {
+        return Map.of("input", Map.of("cycleId", cycle[0], "goalId", cycle[1],
+                "observedOn", TODAY.minusDays(1).toString(), "observation", "Barnet brugte ordet kæmpestor",
+                "matchedExpectedSign", 0, "evidenceKind", "OBSERVATION"));
+    }
+
+    /** One cycle with a goal per client: {cycleId, goalId}. */
+    private static List<String[]> startCycles(CommandGateway commands, int count) {
+        List<String[]> cycles = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String cycleId = UUID.randomUUID().toString();
+            String goalId = UUID.randomUUID().toString();
+            MetaData actor = MetaData.with(MetaDataKeys.ACTOR, "bench");
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new StartLearningCycle(new CycleId(cycleId),
+                    new TeamId("bench-writers-" + i), "Forløb", new PlannedPeriod(TODAY.minusDays(60),
+                    TODAY.plusDays(30)), new DataBasis("Fund", "Kilder"))).andMetaData(actor));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new SetLearningGoal(new CycleId(cycleId),
+                    new GoalId(goalId), "Mål", "kommunikation-og-sprog",
+                    new TargetGroup(TargetGroupKind.WHOLE_GROUP, null, List.of()), List.of("Tegn"), null))
+                    .andMetaData(actor));
+            cycles.add(new String[] {cycleId, goalId});
+        }
+        return cycles;
+    }
+
+    /** A document shaped and sized like one event's commit in the event store (about 1 KB). */
+    private static Document eventSized(long id) {
+        String aggregate = UUID.randomUUID().toString();
+        Document payload = new Document("cycleId", aggregate).append("teamId", "solsikken")
+                .append("signId", UUID.randomUUID().toString()).append("goalId", UUID.randomUUID().toString())
+                .append("observedOn", "2026-11-20").append("observation", "Barn A7 brugte ordet kæmpestor i legen")
+                .append("matchedExpectedSign", 0).append("evidenceKind", "OBSERVATION").append("childIds", List.of());
+        Document event = new Document("eventId", UUID.randomUUID().toString()).append("aggregateType", "LearningCycle")
+                .append("aggregateId", aggregate).append("seq", 7L).append("position", id).append("timestamp", new Date())
+                .append("payloadType", "dk.laeringsledelse.kernel.cycle.SignOfLearningDocumented")
+                .append("payloadRevision", "1").append("payload", payload)
+                .append("metaData", new Document("actor", "pia").append("correlationId", UUID.randomUUID().toString())
+                        .append("traceId", UUID.randomUUID().toString()))
+                .append("hash", "a".repeat(64)).append("prevHash", "b".repeat(64));
+        return new Document("_id", id).append("first", id).append("aggregateId", aggregate).append("firstSeq", 7L)
+                .append("lastSeq", 7L).append("events", List.of(event));
+    }
+
+    private interface Operation {
+        void run(int thread, int index) throws Exception;
+    }
+
+    /** Operations per second with {@code threads} clients sharing {@code total} operations. */
+    private static double rate(int threads, int total, Operation operation) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong next = new AtomicLong();
+        long started = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit((Callable<Void>) () -> {
+                for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    operation.run(thread, (int) i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return total / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static long projectionsHead(ProjectionReplay projections) {
+        String head = projections.progress().split(";")[0].substring("head ".length());
+        return Long.parseLong(head.trim());
+    }
+
+    private static void await(ProjectionReplay projections) throws InterruptedException {
+        if (!projections.awaitCaughtUp(Duration.ofHours(2))) {
+            throw new IllegalStateException("projections did not catch up: " + projections.progress());
+        }
+    }
+
+    private void latencies(String section, String measure, List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        row(section, measure + ", p50", millis(sorted.get(sorted.size() / 2)), "ms", null);
+        row(section, measure + ", p99", millis(sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)), "ms", null);
+    }
+
+    private void row(String section, String measure, double value, String unit, Double ratio) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("section", section);
+        row.put("measure", measure);
+        row.put("value", Math.round(value * 10) / 10.0);
+        row.put("unit", unit);
+        if (ratio != null) {
+            row.put("ratioToRaw", Math.round(ratio * 1000) / 1000.0);
+        }
+        rows.add(row);
+        figures.put(section + ": " + measure, value);
+        System.out.printf("  %-14s %-62s %12.1f %-9s%s%n", section, measure, value, unit,
+                ratio == null ? "" : String.format(" %5.1f%% of raw", ratio * 100));
+    }
+
+    private void report() throws Exception {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("events", EVENTS);
+        json.put("commandsPerRun", COMMANDS);
+        json.put("cpus", Runtime.getRuntime().availableProcessors());
+        json.put("rows", rows);
+        double p3At1k = figures.getOrDefault("P3 dashboard: learningCycle with 1,000 events, p99", Double.NaN);
+        double p3At100k = figures.getOrDefault("P3 dashboard: learningCycle with "
+                + String.format("%,d", Math.min(100_000, EVENTS)) + " events, p99", Double.NaN);
+        json.put("p3P99GrowthFactor", Math.round(p3At100k / p3At1k * 100) / 100.0);
+        Path out = Path.of(System.getProperty("bench.out", "bench/target/bench-results.json"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
+        System.out.printf("%nP3 p99 at 100k / at 1k: %.2f (target <= 1.5)%nResults written to %s%n",
+                p3At100k / p3At1k, out.toAbsolutePath());
+    }
+
+    private static void deleteRecursively(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static double ratio(double value, double raw) {
+        return value / raw;
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double residentMegabytes() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,54 @@
+package dk.laeringsledelse.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Every GraphQL call of the benchmark goes through here, so the request headers (who is acting; later an
+ * {@code Authorization: Bearer} token) are set in one place.
+ */
+final class GraphQlClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI endpoint;
+    private final String actor;
+
+    GraphQlClient(int port, String actor) {
+        this.endpoint = URI.create("http://localhost:" + port + "/graphql");
+        this.actor = actor;
+    }
+
+    /** Executes a document and returns its {@code data}; a GraphQL error fails the benchmark. */
+    JsonNode execute(String document, Map<String, Object> variables) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(endpoint)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header("X-Actor", actor)
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("query", document, "variables", variables))))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || body.has("errors")) {
+                throw new IllegalStateException("GraphQL call failed: HTTP " + response.statusCode() + " " + body);
+            }
+            return body.get("data");
+        } catch (IOException e) {
+            throw new IllegalStateException("GraphQL call failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dk.laeringsledelse.query.replay;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds projections from the events: stops a streaming processor, resets its tokens (its reset handler empties
+ * its read model) and starts it again; and tells when processors have caught up with the event store's head.
+ *
+ * <p>A reset needs every segment of the processor to be free: run it where no other instance holds a claim.
+ */
+@Component
+public class ProjectionReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    /** Rebuilds every projection; returns at once, see {@link #awaitCaughtUp}. */
+    public void replayAll() {
+        streamingProcessors().keySet().forEach(this::replay);
+    }
+
+    /** Rebuilds the projection(s) of one processor (named after its processing group). */
+    public void replay(String processorName) {
+        StreamingEventProcessor processor = streamingProcessors().get(processorName);
+        if (processor == null) {
+            throw new IllegalArgumentException("no streaming event processor named " + processorName);
+        }
+        log.info("Replaying processor {} from the first event", processorName);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+    }
+
+    /**
+     * Waits until every streaming processor has processed all events stored when this is called.
+     *
+     * @return whether they caught up within {@code timeout}
+     */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long head = position(eventStore.createHeadToken());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (streamingProcessors().values().stream().allMatch(p -> caughtUp(p, head))) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /** Where each processor's segments are, e.g. for a message when waiting failed. */
+    public String progress() {
+        StringBuilder text = new StringBuilder("head " + position(eventStore.createHeadToken()));
+        streamingProcessors().forEach((name, processor) -> processor.processingStatus().forEach((segment, s) ->
+                text.append("; ").append(name).append('/').append(segment).append(" at ")
+                        .append(s.getCurrentPosition().orElse(-1)).append(s.isCaughtUp() ? " caught up" : "")
+                        .append(s.isReplaying() ? " replaying" : "").append(s.isErrorState() ? " error" : "")));
+        return text.toString();
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        // every segment must be claimed and tracked: their shares of the event stream add up to one
+        double covered = status.values().stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
+        // not isReplaying(): Axon keeps a replay token until an event beyond the reset point arrives
+        return covered > 0.999 && status.values().stream().allMatch(s -> !s.isErrorState()
+                && s.isCaughtUp() && s.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    private static long position(TrackingToken token) {
+        if (token == null) {
+            return -1;
+        }
+        OptionalLong position = token.position();
+        return position.orElse(-1);
+    }
+
+    private Map<String, StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(e -> e.getValue() instanceof StreamingEventProcessor)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> (StreamingEventProcessor) e.getValue()));
+    }
+}
