@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Every GraphQL call of the benchmark goes through here, so the request headers (who is acting; later an
- * {@code Authorization: Bearer} token) are set in one place.
+ * Every GraphQL call of the benchmark goes through here, so the request headers (the bearer token of who is
+ * acting) are set in one place.
  */
 final class GraphQlClient {
 
@@ -20,11 +20,27 @@ final class GraphQlClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
-    private final String actor;
+    private final String bearer;
 
+    /** Acting as {@code actor}, with a token from the demo-mode issuer ({@code POST /dev/token}). */
     GraphQlClient(int port, String actor) {
         this.endpoint = URI.create("http://localhost:" + port + "/graphql");
-        this.actor = actor;
+        this.bearer = "Bearer " + token(port, actor);
+    }
+
+    private String token(int port, String actor) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("personId", actor))))
+                    .build();
+            return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("no token for " + actor, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Executes a document and returns its {@code data}; a GraphQL error fails the benchmark. */
@@ -34,7 +50,7 @@ final class GraphQlClient {
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .header("X-Actor", actor)
+                    .header("Authorization", bearer)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             JSON.writeValueAsString(Map.of("query", document, "variables", variables))))
                     .build();

@@ -39,6 +39,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
 
+    /** Batch size of the projections that write each event's changes as it comes. */
+    static final int PER_EVENT_BATCH = 100;
+
     /**
      * Projections see a team's cycle events, and a municipality's organisation events, in order on one thread:
      * their per-team and per-unit documents need no locking.
@@ -118,17 +121,16 @@ public class CommandSideConfiguration {
     @Bean
     ConfigurerModule eventProcessing(@Value("${laeringsledelse.processor-segments:2}") int segments,
                                      @Value("${laeringsledelse.processor-batch-size:1000}") int batchSize) {
-        TrackingEventProcessorConfiguration tracking = TrackingEventProcessorConfiguration
-                .forParallelProcessing(segments)
-                .andInitialSegmentsCount(segments)
-                // a replay handles up to 1,000 events per batch, whose documents are written once (BatchedWrites);
-                // live traffic makes small batches anyway
-                .andBatchSize(batchSize)
-                // a worker that finds no segment to claim (e.g. at start-up) retries after this, not after 5 s
-                .andTokenClaimInterval(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // a replay handles up to 1,000 events per batch in the projections whose documents are written once per
+        // batch (BatchedWrites); live traffic makes small batches anyway
+        TrackingEventProcessorConfiguration tracking = tracking(segments, batchSize);
+        // the others write per event: smaller batches keep each unit of work (and its token claim) short
+        TrackingEventProcessorConfiguration perEvent = tracking(segments, Math.min(batchSize, PER_EVENT_BATCH));
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(c -> tracking)
+                .registerTrackingEventProcessorConfiguration(c -> perEvent)
+                .registerTrackingEventProcessorConfiguration(LearningCycleProjection.PROCESSING_GROUP, c -> tracking)
+                .registerTrackingEventProcessorConfiguration("team-timelines", c -> tracking)
                 .registerSequencingPolicy(LearningCycleProjection.PROCESSING_GROUP, c -> BY_TEAM)
                 .registerSequencingPolicy("team-timelines", c -> BY_TEAM)
                 .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM)
@@ -139,6 +141,15 @@ public class CommandSideConfiguration {
                 .registerSequencingPolicy(FeedbackQueueProjection.PROCESSING_GROUP, c -> DASHBOARDS)
                 // projections write a batch's documents once, at its end (replays ~N× fewer store writes)
                 .registerDefaultHandlerInterceptor((c, name) -> BatchedWrites.flushAtEndOfBatch());
+    }
+
+    private static TrackingEventProcessorConfiguration tracking(int segments, int batchSize) {
+        return TrackingEventProcessorConfiguration
+                .forParallelProcessing(segments)
+                .andInitialSegmentsCount(segments)
+                .andBatchSize(batchSize)
+                // a worker that finds no segment to claim (e.g. at start-up) retries after this, not after 5 s
+                .andTokenClaimInterval(500, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -65,6 +65,19 @@ public class ProjectionReplay {
         return false;
     }
 
+    /** The event store's head: the global position of the last stored event. */
+    public long head() {
+        return position(eventStore.createHeadToken());
+    }
+
+    /** The position the slowest segment of any processor has reached (-1 before any has started). */
+    public long slowestPosition() {
+        return streamingProcessors().values().stream()
+                .flatMap(p -> p.processingStatus().values().stream())
+                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
+                .min().orElse(-1);
+    }
+
     /** Where each processor's segments are, e.g. for a message when waiting failed. */
     public String progress() {
         StringBuilder text = new StringBuilder("head " + position(eventStore.createHeadToken()));
