@@ -79,6 +79,8 @@ public final class Bench {
     private static final int RAW_OPERATIONS = 4_000;
     private static final int QUERIES = 500;
     private static final int CYCLES_PER_CLIENT = 20;
+    private static final int TEAMS_PER_INSTITUTION = 5;
+    private static final java.util.Set<InstitutionId> REGISTERED_INSTITUTIONS = new java.util.HashSet<>();
     private static final String LEARNING_CYCLE = "query($id: ID!) { learningCycle(id: $id) { id version phase "
             + "counts { goals signs } goals { goalId currentAttainment } } }";
     private static final String DOCUMENT_SIGN = "mutation($input: DocumentSignOfLearningInput!) { "
@@ -254,21 +256,28 @@ public final class Bench {
      */
     private static void organise(CommandGateway commands) {
         MunicipalityId municipality = MunicipalityId.of("bench");
-        InstitutionId institution = InstitutionId.of("bench-institution");
         organisationCommand(commands, new RegisterMunicipality(municipality, "Benchkommune"));
         organisationCommand(commands, new AssignMunicipalRole(municipality, PersonId.of("bench-dashboard"),
                 Role.AUDITOR));
-        organisationCommand(commands, new RegisterInstitution(institution, municipality, "Benchhuset",
-                InstitutionKind.DAYCARE));
         for (int i = 0; i < 8 * CYCLES_PER_CLIENT; i++) {
             TeamId team = new TeamId("bench-writers-" + i);
-            organisationCommand(commands, new RegisterTeam(team, institution, municipality, "Skrivere " + i, null));
+            registerTeam(commands, municipality, team, "writers-" + i / TEAMS_PER_INSTITUTION);
             organisationCommand(commands, new AssignTeamRole(team, PersonId.of("bench"), Role.EDUCATOR));
         }
         for (int i = 0; i <= EVENTS / EventSeeder.EVENTS_PER_CYCLE / 10; i++) {
-            organisationCommand(commands, new RegisterTeam(new TeamId("bench-team-" + i), institution, municipality,
-                    "Team " + i, null));
+            registerTeam(commands, municipality, new TeamId("bench-team-" + i), "seeded-" + i / TEAMS_PER_INSTITUTION);
         }
+    }
+
+    /** A team in an institution of {@value #TEAMS_PER_INSTITUTION} teams, as real institutions have a handful. */
+    private static void registerTeam(CommandGateway commands, MunicipalityId municipality, TeamId team,
+                                     String institutionName) {
+        InstitutionId institution = InstitutionId.of("bench-" + institutionName);
+        if (REGISTERED_INSTITUTIONS.add(institution)) {
+            organisationCommand(commands, new RegisterInstitution(institution, municipality, institutionName,
+                    InstitutionKind.DAYCARE));
+        }
+        organisationCommand(commands, new RegisterTeam(team, institution, municipality, team.value(), null));
     }
 
     private static void organisationCommand(CommandGateway commands, Object command) {
