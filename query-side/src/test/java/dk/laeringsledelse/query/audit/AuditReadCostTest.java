@@ -3,15 +3,13 @@ package dk.laeringsledelse.query.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
+import dk.laeringsledelse.eventstore.testsupport.CommandRecorder;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 import dk.laeringsledelse.query.graphql.Connection;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
@@ -29,17 +27,8 @@ class AuditReadCostTest {
     private static final int EVENTS_PER_MONTH = 10;
     private static final YearMonth FIRST_MONTH = YearMonth.of(2024, 1);
 
-    private final List<BsonDocument> commands = Collections.synchronizedList(new ArrayList<>());
-    private volatile boolean recording;
-
-    private final CommandListener listener = new CommandListener() {
-        @Override
-        public void commandStarted(CommandStartedEvent event) {
-            if (recording) {
-                commands.add(event.getCommand().clone());
-            }
-        }
-    };
+    /** Commands sent by the client while recording. */
+    private final CommandRecorder listener = new CommandRecorder();
 
     @Test
     void aPageOf50CostsTheSameBoundedNumberOfIdReads_with1000And100000EventsStored() {
@@ -65,25 +54,24 @@ class AuditReadCostTest {
         AuditScope auditor = AuditScope.auditorOf("m-0");
 
         Connection<AuditEvent> first = record(() -> reader.read(filter, auditor, 50, null));
-        int firstPage = commands.size();
+        int firstPage = listener.commands().size();
         assertThat(first.nodes()).hasSize(50);
         assertThat(first.pageInfo().hasNextPage()).isTrue();
 
         Connection<AuditEvent> second = record(() -> reader.read(filter, auditor, 50, first.pageInfo().endCursor()));
-        int secondPage = commands.size();
+        int secondPage = listener.commands().size();
         assertThat(second.nodes()).hasSize(50);
         assertThat(second.nodes().get(0).position()).isEqualTo(first.nodes().get(49).position() + 1);
         return new Cost(firstPage, secondPage);
     }
 
     private Connection<AuditEvent> record(Supplier<Connection<AuditEvent>> read) {
-        commands.clear();
-        recording = true;
+        listener.start();
         try {
             return read.get();
         } finally {
-            recording = false;
-            assertThat(commands).allSatisfy(command -> {
+            listener.stop();
+            assertThat(listener.commands()).allSatisfy(command -> {
                 assertThat(command.getFirstKey()).as("only finds: %s", command).isEqualTo("find");
                 assertIdOnly(command.getDocument("filter"));
             });

@@ -3,8 +3,7 @@ package dk.laeringsledelse.query.overview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
+import dk.laeringsledelse.eventstore.testsupport.CommandRecorder;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import dk.laeringsledelse.kernel.cycle.*;
@@ -34,7 +33,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -56,16 +54,8 @@ class DashboardReadCostTest {
     private static final Instant T0 = Instant.parse("2026-09-01T08:00:00Z");
     private static final Clock CLOCK = Clock.fixed(T0.plusSeconds(40 * 86_400), ZoneOffset.UTC);
 
-    private final List<BsonDocument> commands = Collections.synchronizedList(new ArrayList<>());
-    private volatile boolean recording;
-    private final CommandListener listener = new CommandListener() {
-        @Override
-        public void commandStarted(CommandStartedEvent event) {
-            if (recording) {
-                commands.add(event.getCommand().clone());
-            }
-        }
-    };
+    /** Commands sent by the client while recording. */
+    private final CommandRecorder listener = new CommandRecorder();
 
     @Test
     void everyDashboardCostsTheSameIdReads_with10And150SignsPerTeam() {
@@ -84,10 +74,10 @@ class DashboardReadCostTest {
     private Costs costs(int signsPerTeam) {
         MongoDatabase db = TestMongo.freshDatabase(listener);
         organisation(db);
-        recording = true;
+        listener.start();
         project(db, signsPerTeam);
-        recording = false;
-        assertThat(commands).as("the projections").isNotEmpty().allSatisfy(DashboardReadCostTest::assertById);
+        listener.stop();
+        assertThat(listener.commands()).as("the projections").isNotEmpty().allSatisfy(DashboardReadCostTest::assertById);
 
         OrganisationStore organisation = new OrganisationStore(db);
         Overviews overviews = new Overviews(organisation, new TeamProgressStore(db), new MeasurementStore(db),
@@ -102,26 +92,24 @@ class DashboardReadCostTest {
         int municipality = finds(() -> overviews.municipality(
                 organisation.find(dk.laeringsledelse.query.organisation.UnitView.Kind.MUNICIPALITY, "m1")
                         .orElseThrow(), 14)).size();
-        commands.clear();
-        recording = true;
+        listener.start();
         FeedbackQueue queue = queues.feedbackQueue("rp", context);
-        recording = false;
-        int feedbackQueue = commands.size() - 1; // the caller's own roles are read once per request, not per queue
+        listener.stop();
+        int feedbackQueue = listener.commands().size() - 1; // the caller's own roles are read once per request, not per queue
         assertThat(queue.items()).hasSize(2 * TEAMS);
-        assertThat(commands).allSatisfy(DashboardReadCostTest::assertById);
+        assertThat(listener.commands()).allSatisfy(DashboardReadCostTest::assertById);
         return new Costs(institution, municipality, feedbackQueue);
     }
 
     private List<BsonDocument> finds(Supplier<?> read) {
-        commands.clear();
-        recording = true;
+        listener.start();
         try {
             assertThat(read.get()).isNotNull();
         } finally {
-            recording = false;
+            listener.stop();
         }
-        assertThat(commands).allSatisfy(DashboardReadCostTest::assertById);
-        return List.copyOf(commands);
+        assertThat(listener.commands()).allSatisfy(DashboardReadCostTest::assertById);
+        return List.copyOf(listener.commands());
     }
 
     private static void organisation(MongoDatabase db) {

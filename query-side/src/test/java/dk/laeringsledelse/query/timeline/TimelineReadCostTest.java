@@ -1,18 +1,16 @@
 package dk.laeringsledelse.query.timeline;
 
 import dk.laeringsledelse.query.graphql.Connection;
+import dk.laeringsledelse.eventstore.testsupport.CommandRecorder;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -30,18 +28,8 @@ class TimelineReadCostTest {
     private static final String TEAM = "team-0";
     private static final YearMonth FIRST_MONTH = YearMonth.of(2024, 1);
 
-    /** Commands sent by the client, recorded while {@link #recording} is on. */
-    private final List<BsonDocument> commands = Collections.synchronizedList(new ArrayList<>());
-    private volatile boolean recording;
-
-    private final CommandListener listener = new CommandListener() {
-        @Override
-        public void commandStarted(CommandStartedEvent event) {
-            if (recording) {
-                commands.add(event.getCommand().clone());
-            }
-        }
-    };
+    /** Commands sent by the client while recording. */
+    private final CommandRecorder listener = new CommandRecorder();
 
     @Test
     void aPageOf50CostsTheSameBoundedNumberOfIdReads_with1000And100000EntriesStored() {
@@ -58,13 +46,12 @@ class TimelineReadCostTest {
     void theProjectionReadsAndWritesOnlyBy_id() {
         MongoDatabase db = TestMongo.freshDatabase(listener);
         TeamTimelineProjection projection = new TeamTimelineProjection(db);
-        commands.clear();
-        recording = true;
+        listener.start();
         TimelineEntries.ofAll(TimelineTestData.everyKind()).forEach(projection::add);
         TimelineEntries.ofAll(TimelineTestData.everyKind()).forEach(projection::add);
-        recording = false;
+        listener.stop();
 
-        assertThat(commands).isNotEmpty().allSatisfy(command -> {
+        assertThat(listener.commands()).isNotEmpty().allSatisfy(command -> {
             switch (command.getFirstKey()) {
                 case "find" -> assertIdOnly(command.getDocument("filter"));
                 case "update" -> command.getArray("updates")
@@ -83,24 +70,23 @@ class TimelineReadCostTest {
         TeamTimelineReader reader = new TeamTimelineReader(db);
 
         Connection<TimelineEntry> first = recordFinds(() -> reader.read(TEAM, null, null, 50, null));
-        int firstPageFinds = commands.size();
+        int firstPageFinds = listener.commands().size();
         assertThat(first.nodes()).hasSize(50);
 
         Connection<TimelineEntry> middle = recordFinds(() -> reader.read(TEAM, null, null, 50, first.pageInfo().endCursor()));
-        int middlePageFinds = commands.size();
+        int middlePageFinds = listener.commands().size();
         assertThat(middle.nodes()).hasSize(50);
         assertThat(middle.nodes().get(0).id()).isEqualTo(TEAM + "-e50");
         return new Cost(firstPageFinds, middlePageFinds);
     }
 
     private Connection<TimelineEntry> recordFinds(java.util.function.Supplier<Connection<TimelineEntry>> read) {
-        commands.clear();
-        recording = true;
+        listener.start();
         try {
             return read.get();
         } finally {
-            recording = false;
-            assertThat(commands).allSatisfy(command -> {
+            listener.stop();
+            assertThat(listener.commands()).allSatisfy(command -> {
                 assertThat(command.getFirstKey()).as("only finds: %s", command).isEqualTo("find");
                 assertIdOnly(command.getDocument("filter"));
             });
