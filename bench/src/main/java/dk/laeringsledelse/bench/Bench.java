@@ -272,7 +272,7 @@ public final class Bench {
     /** A team in an institution of {@value #TEAMS_PER_INSTITUTION} teams, as real institutions have a handful. */
     private static void registerTeam(CommandGateway commands, MunicipalityId municipality, TeamId team,
                                      String institutionName) {
-        InstitutionId institution = InstitutionId.of("bench-" + institutionName);
+        InstitutionId institution = InstitutionId.of("bench-institution-" + institutionName);
         if (REGISTERED_INSTITUTIONS.add(institution)) {
             organisationCommand(commands, new RegisterInstitution(institution, municipality, institutionName,
                     InstitutionKind.DAYCARE));

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * and no two writers touch a bucket at once.
  *
  * <p>Idempotent: an event whose position is already in {@code audit_events} is skipped; that document is written
- * last, bucket references are added as a set, and a month's count is set to its bucket's size, so an event
+ * last; a bucket keeps the highest position it holds (events come in position order on one thread), so a
+ * re-delivered event is not added to it again; and a month's count is set to its bucket's size. So an event
  * re-delivered after a crash adds and counts nothing twice.
  */
 @Component
@@ -90,8 +91,9 @@ public class AuditProjection {
             // events arrive in position order on one thread: a bucket that holds this position or a later one
             // has this event already (re-delivered after a crash), and its size is counted once
             if (seen == null || seen.get(LAST, Number.class).longValue() < event.position()) {
+                // $push, not $addToSet: the position guard already keeps it once, and a push need not search the array
                 buckets.updateOne(eq(AuditDocuments.ID, bucketId), Updates.combine(
-                        Updates.addToSet(AuditDocuments.REFS, ref),
+                        Updates.push(AuditDocuments.REFS, ref),
                         Updates.set(LAST, event.position()),
                         Updates.inc(SIZE, 1)), UPSERT);
                 size++;
