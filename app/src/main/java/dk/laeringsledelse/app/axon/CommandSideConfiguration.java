@@ -131,6 +131,7 @@ public class CommandSideConfiguration {
                 .registerTrackingEventProcessorConfiguration(c -> perEvent)
                 .registerTrackingEventProcessorConfiguration(LearningCycleProjection.PROCESSING_GROUP, c -> tracking)
                 .registerTrackingEventProcessorConfiguration("team-timelines", c -> tracking)
+                .registerTrackingEventProcessorConfiguration(AuditProjection.PROCESSING_GROUP, c -> tracking)
                 .registerSequencingPolicy(LearningCycleProjection.PROCESSING_GROUP, c -> BY_TEAM)
                 .registerSequencingPolicy("team-timelines", c -> BY_TEAM)
                 .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM)

@@ -1,22 +1,19 @@
 package dk.laeringsledelse.query.audit;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import dk.laeringsledelse.kernel.organisation.InstitutionRegistered;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
+import dk.laeringsledelse.query.support.BatchedWrites;
 import java.lang.reflect.RecordComponent;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -50,7 +47,6 @@ public class AuditProjection {
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     /** A bucket's highest position and its number of references, kept beside the references. */
     private static final String LAST = "last";
     private static final String SIZE = "size";
@@ -70,38 +66,57 @@ public class AuditProjection {
     @EventHandler
     public void on(Object payload, EventMessage<?> message, TrackingToken token) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("no global position: " + token));
-        if (events.find(eq(AuditDocuments.ID, position)).first() != null) {
+        if (BatchedWrites.find(events, position) != null) {
             return; // re-delivered
         }
         rememberUnit(payload);
         add(auditEvent(position, message));
     }
 
-    /** Lists the event under each of its keys, then stores it. */
+    /**
+     * Lists the event under each of its keys, then stores it. Writes are batched (BatchedWrites): a bucket or index
+     * touched by many events of a processor's batch is written once, at its end, in first-touched order (an index
+     * before the bucket it lists, so a reader never misses a written bucket).
+     */
     void add(AuditEvent event) {
         String month = AuditDocuments.monthOf(event.at());
         Document ref = AuditDocuments.toDocument(AuditDocuments.refOf(event));
         for (String key : AuditDocuments.keysOf(event)) {
-            // the month enters the index before its bucket exists: a reader never misses a written bucket
-            index.updateOne(eq(AuditDocuments.ID, key), Updates.addToSet(AuditDocuments.MONTHS, month), UPSERT);
-            String bucketId = AuditDocuments.bucketId(key, month);
-            Document seen = buckets.find(eq(AuditDocuments.ID, bucketId))
-                    .projection(Projections.include(LAST, SIZE)).first();
-            long size = seen == null ? 0 : seen.get(SIZE, Number.class).longValue();
-            // events arrive in position order on one thread: a bucket that holds this position or a later one
-            // has this event already (re-delivered after a crash), and its size is counted once
-            if (seen == null || seen.get(LAST, Number.class).longValue() < event.position()) {
-                // $push, not $addToSet: the position guard already keeps it once, and a push need not search the array
-                buckets.updateOne(eq(AuditDocuments.ID, bucketId), Updates.combine(
-                        Updates.push(AuditDocuments.REFS, ref),
-                        Updates.set(LAST, event.position()),
-                        Updates.inc(SIZE, 1)), UPSERT);
-                size++;
+            Document keyIndex = BatchedWrites.find(index, key);
+            if (keyIndex == null) {
+                keyIndex = new Document(AuditDocuments.ID, key).append(AuditDocuments.MONTHS, new ArrayList<String>())
+                        .append(AuditDocuments.COUNTS, new Document());
             }
-            index.updateOne(eq(AuditDocuments.ID, key), Updates.max(AuditDocuments.COUNTS + "." + month, size));
+            List<String> months = keyIndex.getList(AuditDocuments.MONTHS, String.class);
+            if (!months.contains(month)) {
+                months.add(month);
+            }
+            BatchedWrites.replace(index, key, keyIndex);
+
+            String bucketId = AuditDocuments.bucketId(key, month);
+            Document bucket = BatchedWrites.find(buckets, bucketId);
+            if (bucket == null) {
+                bucket = new Document(AuditDocuments.ID, bucketId).append(AuditDocuments.REFS, new ArrayList<Document>())
+                        .append(LAST, -1L).append(SIZE, 0L);
+            }
+            // events arrive in position order on one thread: a bucket that holds this position or a later one
+            // has this event already (re-delivered after a crash)
+            if (bucket.get(LAST, Number.class).longValue() < event.position()) {
+                bucket.getList(AuditDocuments.REFS, Document.class).add(ref);
+                bucket.put(LAST, event.position());
+                bucket.put(SIZE, bucket.get(SIZE, Number.class).longValue() + 1);
+                BatchedWrites.replace(buckets, bucketId, bucket);
+            }
+            // the count is the bucket's size, not an increment: a re-delivered event cannot count twice
+            Document counts = keyIndex.get(AuditDocuments.COUNTS, Document.class);
+            long size = bucket.get(SIZE, Number.class).longValue();
+            Number counted = counts.get(month, Number.class);
+            if (counted == null || counted.longValue() < size) {
+                counts.put(month, size);
+                BatchedWrites.replace(index, key, keyIndex);
+            }
         }
-        events.replaceOne(eq(AuditDocuments.ID, event.position()), AuditDocuments.toDocument(event),
-                new ReplaceOptions().upsert(true));
+        BatchedWrites.replace(events, event.position(), AuditDocuments.toDocument(event));
     }
 
     private AuditEvent auditEvent(long position, EventMessage<?> message) {
@@ -110,14 +125,14 @@ public class AuditProjection {
         String institutionId = component(payload, "institutionId");
         String municipalityId = component(payload, "municipalityId");
         if (teamId != null && (institutionId == null || municipalityId == null)) {
-            Document team = units.find(eq(AuditDocuments.ID, AuditDocuments.key("team", teamId))).first();
+            Document team = BatchedWrites.find(units, AuditDocuments.key("team", teamId));
             if (team != null) {
                 institutionId = team.getString("institutionId");
                 municipalityId = team.getString("municipalityId");
             }
         }
         if (institutionId != null && municipalityId == null) {
-            Document institution = units.find(eq(AuditDocuments.ID, AuditDocuments.key("institution", institutionId))).first();
+            Document institution = BatchedWrites.find(units, AuditDocuments.key("institution", institutionId));
             municipalityId = institution == null ? null : institution.getString("municipalityId");
         }
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
@@ -139,12 +154,14 @@ public class AuditProjection {
     /** Where later events of a team or institution belong, which name only the team or the institution. */
     private void rememberUnit(Object payload) {
         if (payload instanceof TeamRegistered e) {
-            units.replaceOne(eq(AuditDocuments.ID, AuditDocuments.key("team", e.teamId().value())),
-                    new Document("institutionId", e.institutionId().value())
-                            .append("municipalityId", e.municipalityId().value()), new ReplaceOptions().upsert(true));
+            String id = AuditDocuments.key("team", e.teamId().value());
+            BatchedWrites.replace(units, id, new Document(AuditDocuments.ID, id)
+                    .append("institutionId", e.institutionId().value())
+                    .append("municipalityId", e.municipalityId().value()));
         } else if (payload instanceof InstitutionRegistered e) {
-            units.replaceOne(eq(AuditDocuments.ID, AuditDocuments.key("institution", e.institutionId().value())),
-                    new Document("municipalityId", e.municipalityId().value()), new ReplaceOptions().upsert(true));
+            String id = AuditDocuments.key("institution", e.institutionId().value());
+            BatchedWrites.replace(units, id, new Document(AuditDocuments.ID, id)
+                    .append("municipalityId", e.municipalityId().value()));
         }
     }
 
