@@ -26,6 +26,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -141,7 +142,10 @@ public class CommandSideConfiguration {
                 .registerSequencingPolicy(MeasurementProjection.PROCESSING_GROUP, c -> DASHBOARDS)
                 .registerSequencingPolicy(FeedbackQueueProjection.PROCESSING_GROUP, c -> DASHBOARDS)
                 // projections write a batch's documents once, at its end (replays ~N× fewer store writes)
-                .registerDefaultHandlerInterceptor((c, name) -> BatchedWrites.flushAtEndOfBatch());
+                .registerDefaultHandlerInterceptor((c, name) -> BatchedWrites.flushAtEndOfBatch())
+                // a failing handler (e.g. the store is away) fails the batch, which the processor retries with
+                // back-off; Axon's default would log the failure and skip the event, leaving a read model short
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     private static TrackingEventProcessorConfiguration tracking(int segments, int batchSize) {

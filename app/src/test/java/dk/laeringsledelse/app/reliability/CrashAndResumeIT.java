@@ -96,17 +96,16 @@ class CrashAndResumeIT {
     }
 
     /**
-     * The digests once two readings a moment apart agree: a processor reports its position when its batch is done,
+     * The digests once four readings a second apart agree: a processor reports its position when its batch is done,
      * and the last writes of a sequential projection may still be landing.
      */
     private static Map<String, String> settled(ProjectionDigest digest) throws InterruptedException {
         Map<String, String> previous = digest.digests();
-        for (int i = 0; i < 60; i++) {
-            Thread.sleep(500);
+        int unchanged = 0;
+        for (int i = 0; i < 60 && unchanged < 3; i++) {
+            Thread.sleep(1_000);
             Map<String, String> current = digest.digests();
-            if (current.equals(previous)) {
-                return current;
-            }
+            unchanged = current.equals(previous) ? unchanged + 1 : 0;
             previous = current;
         }
         return previous;
