@@ -103,6 +103,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final Duration gapTimeout;
     private final int maxGapOffset;
     private final Clock clock;
+    private final LastHashes lastHashes = new LastHashes(10_000);
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -169,6 +170,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             next += commit.events().size();
             try {
                 events.insertOne(commitDocument(commit, first, reservedAt));
+                rememberLast(commit.aggregateId(), commit.events());
             } catch (MongoException e) {
                 insertVoid(first, lastReserved, reservedAt);
                 handlePersistenceException(e, commit.firstMessage());
@@ -193,7 +195,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         EventMessage<?> firstMessage = stream.get(0);
         String aggregateType = firstMessage instanceof DomainEventMessage<?> domain ? domain.getType() : null;
         long firstSeq = sequenceNumber(firstMessage);
-        String prevHash = firstSeq == 0 ? null : previousHash(aggregateId, firstSeq);
+        String prevHash = firstSeq == 0 ? null : lastHashes.hashOf(aggregateId, firstSeq - 1);
+        if (firstSeq > 0 && prevHash == null) {
+            prevHash = previousHash(aggregateId, firstSeq);
+        }
         List<Document> eventDocuments = new ArrayList<>();
         for (int i = 0; i < stream.size(); i++) {
             EventMessage<?> message = stream.get(i);
@@ -291,9 +296,20 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     // ---------------------------------------------------------------- aggregate reads
 
+    private void rememberLast(String aggregateId, List<Document> commitEvents) {
+        if (!commitEvents.isEmpty()) {
+            Document last = commitEvents.get(commitEvents.size() - 1);
+            lastHashes.remember(aggregateId, last.get("seq", Number.class).longValue(), last.getString("hash"));
+        }
+    }
+
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String aggregateId, long firstSequenceNumber) {
-        return commitsFrom(aggregateId, firstSequenceNumber, null).stream()
+        List<Document> commits = commitsFrom(aggregateId, firstSequenceNumber, null);
+        if (!commits.isEmpty()) {
+            rememberLast(aggregateId, commits.get(commits.size() - 1).getList("events", Document.class));
+        }
+        return commits.stream()
                 .flatMap(commit -> commit.getList("events", Document.class).stream())
                 .filter(event -> event.get("seq", Number.class).longValue() >= firstSequenceNumber)
                 .map(MongoEventStorageEngine::domainEventData);
@@ -387,13 +403,18 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      * (nothing committed yet, or only void commits) the next window is tried, up to the position counter.
      */
     List<TrackedEventData<?>> fetchBatch(GapAwareTrackingToken token) {
-        long windowEnd = token.getIndex() + batchSize;
+        // nothing can lie beyond the reserved head: a tracker at the head asks for its few new positions, not for
+        // a whole window of positions that are not reserved yet
+        long head = headPosition();
+        long windowEnd = Math.min(token.getIndex() + batchSize, head);
         Set<Long> ids = new TreeSet<>(token.getGaps());
         LongStream.rangeClosed(token.getIndex() + 1, windowEnd).forEach(ids::add);
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
         List<Document> commits = commitsById(ids);
         GapAwareTrackingToken running = withoutExpiredGaps(token, commits);
         List<TrackedEventData<?>> batch = new ArrayList<>();
-        long head = -1;
         while (true) {
             for (Document commit : commits) {
                 running = deliver(commit, running, batch);
@@ -401,14 +422,12 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             if (!batch.isEmpty()) {
                 return batch;
             }
-            if (head < 0) {
-                head = headPosition();
-            }
             if (windowEnd >= head) {
                 return batch;
             }
-            List<Long> nextWindow = LongStream.rangeClosed(windowEnd + 1, windowEnd + batchSize).boxed().toList();
-            windowEnd += batchSize;
+            long nextEnd = Math.min(windowEnd + batchSize, head);
+            List<Long> nextWindow = LongStream.rangeClosed(windowEnd + 1, nextEnd).boxed().toList();
+            windowEnd = nextEnd;
             commits = commitsById(nextWindow);
         }
     }

@@ -23,9 +23,7 @@ class HashChainTest {
         engine.appendEvents(event("b", 0));
         engine.appendEvents(event("a", 2));
 
-        List<Document> chain = db.getCollection(MongoEventStorageEngine.EVENTS).find(eq("aggregateId", "a"))
-                                 .sort(ascending("firstSeq")).into(new java.util.ArrayList<>()).stream()
-                                 .flatMap(commit -> commit.getList("events", Document.class).stream()).toList();
+        List<Document> chain = chainOf("a");
 
         assertThat(chain).hasSize(3);
         assertThat(chain.get(0).get("prevHash")).isNull();
@@ -35,6 +33,29 @@ class HashChainTest {
             assertThat(event.getString("hash")).matches("[0-9a-f]{64}");
             assertThat(EventHash.of(event)).isEqualTo(event.getString("hash"));
         });
+    }
+
+    @Test
+    void twoInstancesAppendingInTurnKeepOneChain() {
+        MongoEventStorageEngine other = Fixtures.engine(db); // a second node: its remembered hashes are its own
+        engine.appendEvents(event("a", 0));
+        other.readEvents("a").asStream().count();
+        other.appendEvents(event("a", 1));
+        engine.readEvents("a").asStream().count();
+        engine.appendEvents(event("a", 2));
+        other.appendEvents(event("a", 3)); // remembers its own event 1 only: must look event 2's hash up
+
+        List<Document> chain = chainOf("a");
+        assertThat(chain).hasSize(4);
+        for (int i = 1; i < chain.size(); i++) {
+            assertThat(chain.get(i).get("prevHash")).as("event %d", i).isEqualTo(chain.get(i - 1).get("hash"));
+        }
+    }
+
+    private List<Document> chainOf(String aggregateId) {
+        return db.getCollection(MongoEventStorageEngine.EVENTS).find(eq("aggregateId", aggregateId))
+                 .sort(ascending("firstSeq")).into(new java.util.ArrayList<>()).stream()
+                 .flatMap(commit -> commit.getList("events", Document.class).stream()).toList();
     }
 
     @Test

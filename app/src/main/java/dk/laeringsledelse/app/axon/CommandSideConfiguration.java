@@ -22,7 +22,6 @@ import dk.laeringsledelse.query.support.BatchedWrites;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -84,6 +83,7 @@ public class CommandSideConfiguration {
 
     @Bean
     ConfigurerModule learningCycleAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery,
+                                            @Value("${laeringsledelse.cached-cycles:2000}") int cachedCycles,
                                             StoreProperties store) {
         AggregateConfigurer<LearningCycle> aggregate = AggregateConfigurer.defaultConfiguration(LearningCycle.class);
         aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotEvery));
@@ -91,7 +91,7 @@ public class CommandSideConfiguration {
             // Loading a cycle walks its commits since the last snapshot one exact look-up at a time (up to 50 reads);
             // a cached cycle needs none. Only on the embedded store, which one instance owns: with several instances
             // a cycle cached here may miss another's write, and a rule checked against it could refuse wrongly.
-            aggregate.configureCache(c -> new WeakReferenceCache());
+            aggregate.configureCache(c -> new RecentAggregates(cachedCycles));
         }
         return configurer -> configurer.configureAggregate(aggregate);
     }

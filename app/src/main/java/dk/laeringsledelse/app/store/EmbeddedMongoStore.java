@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.h2.mvstore.MVStore;
 
 /**
  * An in-process MongoDB-wire-compatible server persisting to one file in a data folder, so that the product runs
@@ -45,8 +44,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         if (server != null) {
             return;
         }
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        MongoServer started = new MongoServer(new DurableH2Backend(store));
+        MongoServer started = new MongoServer(DurableH2Backend.open(file));
         started.bind(host, port);
         port = started.getLocalAddress().getPort();
         server = started;
