@@ -98,12 +98,7 @@ class FeedbackQueueProjectionTest {
 
     @Test
     void theSameEventsTwiceGiveIdenticalDocuments() {
-        List<DomainEventMessage<?>> events = List.of(
-                cycle(0, started(), T0, "pia"),
-                cycle(1, goalSet(GOAL), T0, "pia"),
-                cycle(2, assessed("a1", GOAL, Attainment.PARTLY), T0, "pia"),
-                cycle(3, feedback("f1", FeedbackAbout.goal(GOAL)), HOUR, "ole"),
-                module(0, submitted(1), T0, "pia"));
+        List<DomainEventMessage<?>> events = assessedAnsweredAndSubmitted();
         handle(events);
         List<Document> once = documents();
 
@@ -113,15 +108,11 @@ class FeedbackQueueProjectionTest {
 
     @Test
     void aBatchWritesTheTeamsQueueOnceAndThePersonsResponsesInOneAtomicUpdate_asEventByEventWould() {
-        List<DomainEventMessage<?>> events = List.of(
-                cycle(0, started(), T0, "pia"),
-                cycle(1, goalSet(GOAL), T0, "pia"),
-                cycle(2, assessed("a1", GOAL, Attainment.PARTLY), T0, "pia"),
-                cycle(3, feedback("f1", FeedbackAbout.goal(GOAL)), HOUR, "ole"),
+        List<DomainEventMessage<?>> events = new ArrayList<>(assessedAnsweredAndSubmitted());
+        events.addAll(List.of(
                 cycle(4, assessed("a2", GOAL, Attainment.ACHIEVED), HOUR, "pia"),
-                module(0, submitted(1), T0, "pia"),
                 module(1, moduleFeedback("mf1", 1), HOUR, "ole"),
-                module(2, submitted(2), HOUR, "pia"));
+                module(2, submitted(2), HOUR, "pia")));
 
         Map<String, Integer> writes = ProcessorBatch.sameAsEventByEvent(events, db -> {
             var batched = new FeedbackQueueProjection(new FeedbackQueueStore(db), new OrganisationStore(db),
@@ -131,6 +122,16 @@ class FeedbackQueueProjectionTest {
 
         // ole's responses (shared by the teams ole serves) stay an $addToSet: one for the batch's two responses
         assertThat(writes).isEqualTo(Map.of("team_feedback_pending", 1, "resource_person_stats", 1));
+    }
+
+    /** An assessment that ole's feedback answers, and a submitted module answer. */
+    private static List<DomainEventMessage<?>> assessedAnsweredAndSubmitted() {
+        return List.of(
+                cycle(0, started(), T0, "pia"),
+                cycle(1, goalSet(GOAL), T0, "pia"),
+                cycle(2, assessed("a1", GOAL, Attainment.PARTLY), T0, "pia"),
+                cycle(3, feedback("f1", FeedbackAbout.goal(GOAL)), HOUR, "ole"),
+                module(0, submitted(1), T0, "pia"));
     }
 
     private List<PendingFeedback.Item> items() {
