@@ -45,9 +45,6 @@ public class CommandSideConfiguration {
      */
     static final SequencingPolicy<EventMessage<?>> ONE_SEQUENCE = event -> "all";
 
-    /** Batch size of the projections that write each event's changes as it comes. */
-    static final int PER_EVENT_BATCH = 100;
-
     /**
      * Projections see a team's cycle events, and a municipality's organisation events, in order on one thread:
      * their per-team and per-unit documents need no locking.
@@ -128,17 +125,12 @@ public class CommandSideConfiguration {
     @Bean
     ConfigurerModule eventProcessing(@Value("${laeringsledelse.processor-segments:2}") int segments,
                                      @Value("${laeringsledelse.processor-batch-size:1000}") int batchSize) {
-        // a replay handles up to 1,000 events per batch in the projections whose documents are written once per
-        // batch (BatchedWrites); live traffic makes small batches anyway
+        // a replay handles up to 1,000 events per batch: every projection writes its documents once per batch
+        // (BatchedWrites); live traffic makes small batches anyway
         TrackingEventProcessorConfiguration tracking = tracking(segments, batchSize);
-        // the others write per event: smaller batches keep each unit of work (and its token claim) short
-        TrackingEventProcessorConfiguration perEvent = tracking(segments, Math.min(batchSize, PER_EVENT_BATCH));
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(c -> perEvent)
-                .registerTrackingEventProcessorConfiguration(LearningCycleProjection.PROCESSING_GROUP, c -> tracking)
-                .registerTrackingEventProcessorConfiguration("team-timelines", c -> tracking)
-                .registerTrackingEventProcessorConfiguration(AuditProjection.PROCESSING_GROUP, c -> tracking)
+                .registerTrackingEventProcessorConfiguration(c -> tracking)
                 .registerSequencingPolicy(LearningCycleProjection.PROCESSING_GROUP, c -> BY_TEAM)
                 .registerSequencingPolicy("team-timelines", c -> BY_TEAM)
                 .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM)

@@ -3,9 +3,7 @@ package dk.laeringsledelse.query.feedbackqueue;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import dk.laeringsledelse.query.support.BatchedWrites;
 import dk.laeringsledelse.query.support.BsonMapper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code team_feedback_pending} (one {@link PendingFeedback} per team) and {@code resource_person_stats} (per person,
  * {@code _id} = person id: every response with its time, added atomically since one person answers many teams,
- * whose events are projected in parallel). All reads by {@code _id}.
+ * whose events are projected in parallel). All reads by {@code _id}. Writes are batched ({@link BatchedWrites}): a
+ * team's pending document is written by its team's sequence only and is replaced whole; a person's responses stay
+ * an atomic {@code $addToSet}, one per person and batch.
  */
 @Component
 public class FeedbackQueueStore {
@@ -32,8 +32,8 @@ public class FeedbackQueueStore {
     }
 
     public Optional<PendingFeedback> find(String teamId) {
-        return Optional.ofNullable(pending.find(Filters.eq("_id", teamId)).first())
-                .map(d -> BsonMapper.fromDocument(d, PendingFeedback.class));
+        return Optional.ofNullable(BatchedWrites.find(pending, teamId, PendingFeedback.class,
+                d -> BsonMapper.fromDocument(d, PendingFeedback.class)));
     }
 
     public List<PendingFeedback> findAll(Collection<String> teamIds) {
@@ -52,15 +52,13 @@ public class FeedbackQueueStore {
     }
 
     void save(PendingFeedback view) {
-        pending.replaceOne(Filters.eq("_id", view.teamId), BsonMapper.toDocument(view),
-                new ReplaceOptions().upsert(true));
+        BatchedWrites.replace(pending, view.teamId, view, BsonMapper::toDocument);
     }
 
     /** Idempotent: the same response (keyed by what answered) is kept once. */
     void addResponse(String personId, String respondedWith, Duration took) {
-        stats.updateOne(Filters.eq("_id", personId),
-                Updates.addToSet("responses", new Document("with", respondedWith).append("seconds", took.getSeconds())),
-                new UpdateOptions().upsert(true));
+        BatchedWrites.addToSet(stats, personId, "responses",
+                new Document("with", respondedWith).append("seconds", took.getSeconds()));
     }
 
     void deleteAll() {

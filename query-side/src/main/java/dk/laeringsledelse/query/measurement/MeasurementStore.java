@@ -2,14 +2,16 @@ package dk.laeringsledelse.query.measurement;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import dk.laeringsledelse.query.support.BatchedWrites;
 import dk.laeringsledelse.query.support.BsonMapper;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-/** The {@code institution_measurements} collection, read only by {@code _id}. */
+/**
+ * The {@code institution_measurements} collection, read only by {@code _id}. An institution's document is written by
+ * its own sequence only, so it is replaced whole, once per batch ({@link BatchedWrites}).
+ */
 @Component
 public class MeasurementStore {
 
@@ -20,13 +22,12 @@ public class MeasurementStore {
     }
 
     public Optional<InstitutionMeasurementsView> find(String institutionId) {
-        return Optional.ofNullable(measurements.find(Filters.eq("_id", institutionId)).first())
-                .map(d -> BsonMapper.fromDocument(d, InstitutionMeasurementsView.class));
+        return Optional.ofNullable(BatchedWrites.find(measurements, institutionId, InstitutionMeasurementsView.class,
+                d -> BsonMapper.fromDocument(d, InstitutionMeasurementsView.class)));
     }
 
     void save(InstitutionMeasurementsView view) {
-        measurements.replaceOne(Filters.eq("_id", view.institutionId), BsonMapper.toDocument(view),
-                new ReplaceOptions().upsert(true));
+        BatchedWrites.replace(measurements, view.institutionId, view, BsonMapper::toDocument);
     }
 
     void deleteAll() {

@@ -172,8 +172,9 @@ public class OrganisationProjection {
 
     /**
      * Applies an event of the unit's own stream once (by version), saves it and tells subscribers. A redelivered
-     * event changes nothing. The person's side effect runs first: if the process dies in between, the unit's version
-     * has not moved and the redelivered event repeats it (it is idempotent).
+     * event changes nothing. The person's side effect runs first (and in a batch is written first, see
+     * {@link dk.laeringsledelse.query.support.BatchedWrites}): if the process dies in between, the unit's version has
+     * not moved and the redelivered event repeats it (it is idempotent).
      */
     private void change(Kind kind, String id, Long seq, Consumer<UnitView> change, Runnable personChange) {
         UnitView unit = store.find(kind, id).orElseGet(() -> new UnitView(id, kind));

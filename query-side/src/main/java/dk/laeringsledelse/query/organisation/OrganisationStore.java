@@ -3,9 +3,7 @@ package dk.laeringsledelse.query.organisation;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import dk.laeringsledelse.query.support.BatchedWrites;
 import dk.laeringsledelse.query.support.BsonMapper;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -20,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The organisation read model: {@code municipalities}, {@code institutions} and {@code teams} (one {@link UnitView}
  * per unit) and {@code people} (one {@link PersonView} per person: every role they hold and where). All reads are by
- * {@code _id}.
+ * {@code _id}. Writes are batched ({@link BatchedWrites}): units, each written by its municipality's sequence only,
+ * are replaced whole once per batch; people stay atomic field-level updates.
  */
 @Component
 public class OrganisationStore {
@@ -39,8 +38,8 @@ public class OrganisationStore {
         if (id == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(units.get(kind).find(Filters.eq("_id", id)).first())
-                .map(d -> BsonMapper.fromDocument(d, UnitView.class));
+        return Optional.ofNullable(BatchedWrites.find(units.get(kind), id, UnitView.class,
+                d -> BsonMapper.fromDocument(d, UnitView.class)));
     }
 
     public Optional<UnitView> team(String teamId) {
@@ -67,21 +66,20 @@ public class OrganisationStore {
     }
 
     void save(UnitView view) {
-        units.get(view.kind).replaceOne(Filters.eq("_id", view.id), BsonMapper.toDocument(view),
-                new ReplaceOptions().upsert(true));
+        BatchedWrites.replace(units.get(view.kind), view.id, view, BsonMapper::toDocument);
     }
 
     /**
      * Atomic add/remove on the person's document: a person's roles come from several municipalities, whose events
-     * may be projected in parallel, so no read-modify-write here. Both are idempotent on redelivery.
+     * may be projected in parallel (the processing group is sequenced by municipality), so no read-modify-write here.
+     * Both are idempotent on redelivery; in a batch they are kept in order and written before the units.
      */
     void addAssignment(String personId, PersonView.Assignment assignment) {
-        people.updateOne(Filters.eq("_id", personId),
-                Updates.addToSet("assignments", BsonMapper.toDocument(assignment)), new UpdateOptions().upsert(true));
+        BatchedWrites.addToSet(people, personId, "assignments", BsonMapper.toDocument(assignment));
     }
 
     void removeAssignment(String personId, PersonView.Assignment assignment) {
-        people.updateOne(Filters.eq("_id", personId), Updates.pull("assignments", BsonMapper.toDocument(assignment)));
+        BatchedWrites.pull(people, personId, "assignments", BsonMapper.toDocument(assignment));
     }
 
     void deleteAll() {

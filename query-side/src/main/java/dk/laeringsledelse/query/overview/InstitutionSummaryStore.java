@@ -3,10 +3,10 @@ package dk.laeringsledelse.query.overview;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dk.laeringsledelse.query.measurement.MeasurementSeries;
 import dk.laeringsledelse.query.progress.TeamFigures;
+import dk.laeringsledelse.query.support.BatchedWrites;
 import dk.laeringsledelse.query.support.BsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * The {@code institution_summaries} collection: per institution ({@code _id}) its teams' key figures
  * ({@code teams.<key>}, written by the team-progress projection) and its indicator series ({@code indicators},
  * written by the measurement projection). Both write with atomic {@code $set}s of their own fields, so teams of one
- * institution and its measurements may be projected on different threads. A municipality's overview reads all its
+ * institution and its measurements may be projected on different threads. In a processor's batch these stay
+ * field-level: {@link BatchedWrites#set} keeps the last value per field and writes one {@code $set} per summary and
+ * batch, never the whole document. A municipality's overview reads all its
  * institutions' summaries in one {@code $in} on {@code _id}.
  */
 @Component
@@ -39,15 +41,13 @@ public class InstitutionSummaryStore {
     }
 
     public void putTeam(String institutionId, TeamFigures figures) {
-        summaries.updateOne(Filters.eq("_id", institutionId),
-                Updates.set("teams." + key(figures.teamId()), BsonMapper.toDocument(figures)),
-                new UpdateOptions().upsert(true));
+        BatchedWrites.set(summaries, institutionId, "teams." + key(figures.teamId()),
+                BsonMapper.toDocument(figures));
     }
 
     public void putIndicators(String institutionId, List<MeasurementSeries> series) {
-        summaries.updateOne(Filters.eq("_id", institutionId),
-                Updates.set("indicators", series.stream().map(BsonMapper::toDocument).toList()),
-                new UpdateOptions().upsert(true));
+        BatchedWrites.set(summaries, institutionId, "indicators",
+                series.stream().map(BsonMapper::toDocument).toList());
     }
 
     /** The summaries of these institutions by id (institutions without any figures yet are left out). */

@@ -3,7 +3,7 @@ package dk.laeringsledelse.query.progress;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import dk.laeringsledelse.query.support.BatchedWrites;
 import dk.laeringsledelse.query.support.BsonMapper;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-/** The {@code team_progress} collection: one {@link TeamProgress} per team, read only by {@code _id}. */
+/**
+ * The {@code team_progress} collection: one {@link TeamProgress} per team, read only by {@code _id}. A team's
+ * document is written by its own sequence only, so it is replaced whole, once per batch ({@link BatchedWrites}).
+ */
 @Component
 public class TeamProgressStore {
 
@@ -22,8 +25,8 @@ public class TeamProgressStore {
     }
 
     public Optional<TeamProgress> find(String teamId) {
-        return Optional.ofNullable(progress.find(Filters.eq("_id", teamId)).first())
-                .map(d -> BsonMapper.fromDocument(d, TeamProgress.class));
+        return Optional.ofNullable(BatchedWrites.find(progress, teamId, TeamProgress.class,
+                d -> BsonMapper.fromDocument(d, TeamProgress.class)));
     }
 
     /** The progress of these teams, in no particular order (teams without any event yet are left out). */
@@ -36,8 +39,7 @@ public class TeamProgressStore {
     }
 
     void save(TeamProgress view) {
-        progress.replaceOne(Filters.eq("_id", view.teamId), BsonMapper.toDocument(view),
-                new ReplaceOptions().upsert(true));
+        BatchedWrites.replace(progress, view.teamId, view, BsonMapper::toDocument);
     }
 
     void deleteAll() {

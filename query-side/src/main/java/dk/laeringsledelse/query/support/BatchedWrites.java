@@ -4,6 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +28,23 @@ import org.bson.Document;
  * <p>The batch is written by {@link #flushAtEndOfBatch()}, which must be a handler interceptor of every processor:
  * it writes during the handling of the last event, so before Axon stores the processor's token (in the prepare-commit
  * phase). A crash before that leaves the token where it was and the batch is handled again; projections skip what
- * they have already applied. Documents are written in the order they were first written in the batch, so the order
- * a projection relies on (e.g. an index before the bucket it lists) holds.
+ * they have already applied.
+ *
+ * <p>Two kinds of write:
+ * <ul>
+ * <li>{@link #replace} a whole document, for documents only one sequence (so one thread) writes: the object is kept
+ * in the batch and {@link #find} returns it, so a read-modify-write per event costs no store access.</li>
+ * <li>Field-level updates ({@link #set}, {@link #addToSet}, {@link #pull}), for documents that several sequences,
+ * threads or processing groups share (an institution's summary, a person's assignments): they stay atomic updates
+ * of their own fields, never a rewrite of the whole document. A document's updates are kept in their order; a run of
+ * {@code set}s (the last value per field) or of {@code addToSet}s becomes one update, so a summary changed by 20
+ * events is written once. A {@link #find} of such a document writes the batch so far first, so it sees them.</li>
+ * </ul>
+ *
+ * <p>Write order: the batch's field-level updates first, then its replaced documents in the order they were first
+ * written in the batch. So an event's side effects on shared documents are stored no later than the document that
+ * records the event as applied (a version), and a crash in between leaves that event to be handled again; and the
+ * order a projection relies on among its own documents (e.g. an index before the bucket it lists) holds.
  */
 public final class BatchedWrites {
 
@@ -54,8 +72,11 @@ public final class BatchedWrites {
                              Function<Document, T> read) {
         Map<Key, Pending> pending = pending();
         Pending written = pending == null ? null : pending.get(new Key(collection, id));
-        if (written != null) {
-            return type.cast(written.value());
+        if (written instanceof Replaced replaced) {
+            return type.cast(replaced.value());
+        }
+        if (written instanceof Updated) {
+            flush(pending);
         }
         Document stored = collection.find(Filters.eq("_id", id)).first();
         return stored == null ? null : read.apply(stored);
@@ -68,7 +89,39 @@ public final class BatchedWrites {
         if (pending == null) {
             collection.replaceOne(Filters.eq("_id", id), write.apply(value), UPSERT);
         } else {
-            pending.put(new Key(collection, id), new Pending(value, () -> write.apply(value)));
+            pending.put(new Key(collection, id), new Replaced(value, () -> write.apply(value)));
+        }
+    }
+
+    /** Sets one field of the document ({@code $set}, inserting the document if missing), at the end of the batch. */
+    public static void set(MongoCollection<Document> collection, Object id, String field, Object value) {
+        update(collection, id, "$set", field, value);
+    }
+
+    /** Adds a value to an array field unless it holds it already ({@code $addToSet}, inserting the document). */
+    public static void addToSet(MongoCollection<Document> collection, Object id, String field, Object value) {
+        update(collection, id, "$addToSet", field, value);
+    }
+
+    /** Removes a value from an array field ({@code $pull}; a missing document stays missing). */
+    public static void pull(MongoCollection<Document> collection, Object id, String field, Object value) {
+        update(collection, id, "$pull", field, value);
+    }
+
+    private static void update(MongoCollection<Document> collection, Object id, String operator, String field,
+                               Object value) {
+        Map<Key, Pending> pending = pending();
+        Updated updated = pending == null ? new Updated(new ArrayList<>())
+                : (Updated) pending.compute(new Key(collection, id), (key, written) -> {
+                    if (written instanceof Replaced) {
+                        throw new IllegalStateException("document " + id + " of " + collection.getNamespace()
+                                + " is replaced and updated in one batch");
+                    }
+                    return written == null ? new Updated(new ArrayList<>()) : written;
+                });
+        updated.add(operator, field, value);
+        if (pending == null) {
+            collection.bulkWrite(updated.models(id));
         }
     }
 
@@ -85,20 +138,28 @@ public final class BatchedWrites {
 
     private static void flush(UnitOfWork<?> unitOfWork) {
         Map<Key, Pending> pending = unitOfWork.root().getResource(PENDING);
-        if (pending == null || pending.isEmpty()) {
+        if (pending != null) {
+            flush(pending);
+        }
+    }
+
+    private static void flush(Map<Key, Pending> pending) {
+        if (pending.isEmpty()) {
             return;
         }
+        List<Map.Entry<Key, Pending>> writes = new ArrayList<>();
+        pending.entrySet().stream().filter(e -> e.getValue() instanceof Updated).forEach(writes::add);
+        pending.entrySet().stream().filter(e -> e.getValue() instanceof Replaced).forEach(writes::add);
         // consecutive documents of one collection go in one bulk write: one round trip, one commit of the store
         MongoCollection<Document> collection = null;
-        List<ReplaceOneModel<Document>> run = new ArrayList<>();
-        for (Map.Entry<Key, Pending> write : pending.entrySet()) {
+        List<WriteModel<Document>> run = new ArrayList<>();
+        for (Map.Entry<Key, Pending> write : writes) {
             if (collection != null && !write.getKey().collection().getNamespace().equals(collection.getNamespace())) {
                 collection.bulkWrite(run);
                 run = new ArrayList<>();
             }
             collection = write.getKey().collection();
-            run.add(new ReplaceOneModel<>(Filters.eq("_id", write.getKey().id()), write.getValue().document().get(),
-                    UPSERT));
+            run.addAll(write.getValue().models(write.getKey().id()));
         }
         collection.bulkWrite(run);
         pending.clear();
@@ -111,8 +172,52 @@ public final class BatchedWrites {
         return CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, k -> new LinkedHashMap<Key, Pending>());
     }
 
+    /** What the batch writes to one document. */
+    private sealed interface Pending permits Replaced, Updated {
+        List<WriteModel<Document>> models(Object id);
+    }
+
     /** An object written in the batch, and how to make its document. */
-    private record Pending(Object value, Supplier<Document> document) {
+    private record Replaced(Object value, Supplier<Document> document) implements Pending {
+        @Override
+        public List<WriteModel<Document>> models(Object id) {
+            return List.of(new ReplaceOneModel<>(Filters.eq("_id", id), document.get(), UPSERT));
+        }
+    }
+
+    /** A document's field-level updates in their order: one step per run of the same operator. */
+    private record Updated(List<Step> steps) implements Pending {
+
+        void add(String operator, String field, Object value) {
+            Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+            if (last == null || !last.operator().equals(operator) || operator.equals("$pull")) {
+                last = new Step(operator, new Document());
+                steps.add(last);
+            }
+            if (operator.equals("$addToSet")) {
+                last.fields().computeIfAbsent(field, f -> new ArrayList<>());
+                last.fields().getList(field, Object.class).add(value);
+            } else {
+                last.fields().put(field, value); // a $set keeps the last value per field
+            }
+        }
+
+        @Override
+        public List<WriteModel<Document>> models(Object id) {
+            return steps.stream().<WriteModel<Document>>map(step -> new UpdateOneModel<>(Filters.eq("_id", id),
+                    new Document(step.operator(), step.operator().equals("$addToSet") ? each(step.fields())
+                            : step.fields()),
+                    new UpdateOptions().upsert(!step.operator().equals("$pull")))).toList();
+        }
+
+        private static Document each(Document fields) {
+            Document each = new Document();
+            fields.forEach((field, values) -> each.put(field, new Document("$each", values)));
+            return each;
+        }
+    }
+
+    private record Step(String operator, Document fields) {
     }
 
     private record Key(MongoCollection<Document> collection, Object id) {

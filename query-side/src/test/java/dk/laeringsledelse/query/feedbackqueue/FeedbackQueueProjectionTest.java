@@ -12,9 +12,11 @@ import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
 import dk.laeringsledelse.kernel.module.ModuleAnswerEvent;
 import dk.laeringsledelse.query.feedbackqueue.PendingFeedback.Kind;
 import dk.laeringsledelse.query.organisation.OrganisationStore;
+import dk.laeringsledelse.query.support.ProcessorBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
@@ -96,12 +98,7 @@ class FeedbackQueueProjectionTest {
 
     @Test
     void theSameEventsTwiceGiveIdenticalDocuments() {
-        List<DomainEventMessage<?>> events = List.of(
-                cycle(0, started(), T0, "pia"),
-                cycle(1, goalSet(GOAL), T0, "pia"),
-                cycle(2, assessed("a1", GOAL, Attainment.PARTLY), T0, "pia"),
-                cycle(3, feedback("f1", FeedbackAbout.goal(GOAL)), HOUR, "ole"),
-                module(0, submitted(1), T0, "pia"));
+        List<DomainEventMessage<?>> events = assessedAnsweredAndSubmitted();
         handle(events);
         List<Document> once = documents();
 
@@ -109,17 +106,47 @@ class FeedbackQueueProjectionTest {
         assertThat(documents()).isEqualTo(once);
     }
 
+    @Test
+    void aBatchWritesTheTeamsQueueOnceAndThePersonsResponsesInOneAtomicUpdate_asEventByEventWould() {
+        List<DomainEventMessage<?>> events = new ArrayList<>(assessedAnsweredAndSubmitted());
+        events.addAll(List.of(
+                cycle(4, assessed("a2", GOAL, Attainment.ACHIEVED), HOUR, "pia"),
+                module(1, moduleFeedback("mf1", 1), HOUR, "ole"),
+                module(2, submitted(2), HOUR, "pia")));
+
+        Map<String, Integer> writes = ProcessorBatch.sameAsEventByEvent(events, db -> {
+            var batched = new FeedbackQueueProjection(new FeedbackQueueStore(db), new OrganisationStore(db),
+                    SimpleQueryUpdateEmitter.builder().build());
+            return event -> handle(batched, event);
+        }, "team_feedback_pending", "resource_person_stats");
+
+        // ole's responses (shared by the teams ole serves) stay an $addToSet: one for the batch's two responses
+        assertThat(writes).isEqualTo(Map.of("team_feedback_pending", 1, "resource_person_stats", 1));
+    }
+
+    /** An assessment that ole's feedback answers, and a submitted module answer. */
+    private static List<DomainEventMessage<?>> assessedAnsweredAndSubmitted() {
+        return List.of(
+                cycle(0, started(), T0, "pia"),
+                cycle(1, goalSet(GOAL), T0, "pia"),
+                cycle(2, assessed("a1", GOAL, Attainment.PARTLY), T0, "pia"),
+                cycle(3, feedback("f1", FeedbackAbout.goal(GOAL)), HOUR, "ole"),
+                module(0, submitted(1), T0, "pia"));
+    }
+
     private List<PendingFeedback.Item> items() {
         return store.find(TEAM.value()).orElseThrow().items;
     }
 
     private void handle(List<DomainEventMessage<?>> events) {
-        for (DomainEventMessage<?> event : events) {
-            if (event.getPayload() instanceof LearningCycleEvent cycleEvent) {
-                projection.on(cycleEvent, event, event.getSequenceNumber());
-            } else {
-                projection.on((ModuleAnswerEvent) event.getPayload(), event, event.getSequenceNumber());
-            }
+        events.forEach(event -> handle(projection, event));
+    }
+
+    private static void handle(FeedbackQueueProjection projection, DomainEventMessage<?> event) {
+        if (event.getPayload() instanceof LearningCycleEvent cycleEvent) {
+            projection.on(cycleEvent, event, event.getSequenceNumber());
+        } else {
+            projection.on((ModuleAnswerEvent) event.getPayload(), event, event.getSequenceNumber());
         }
     }
 

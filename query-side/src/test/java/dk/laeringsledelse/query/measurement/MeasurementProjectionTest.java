@@ -11,10 +11,16 @@ import dk.laeringsledelse.kernel.measurement.MeasurementRecorded;
 import dk.laeringsledelse.kernel.measurement.Round;
 import dk.laeringsledelse.kernel.organisation.InstitutionId;
 import dk.laeringsledelse.query.overview.InstitutionSummaryStore;
+import dk.laeringsledelse.query.progress.GoalCounts;
+import dk.laeringsledelse.query.progress.TeamFigures;
+import dk.laeringsledelse.query.support.ProcessorBatch;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,17 +101,62 @@ class MeasurementProjectionTest {
         assertThat(documents()).isEqualTo(once);
     }
 
+    @Test
+    void aBatchWritesTheInstitutionsMeasurementsAndItsSummaryOnce_asEventByEventWould() {
+        List<Object> events = List.of(recorded(SPIREN, Round.T1, "3.0", 10), recorded(SPIREN, Round.T2, "3.5", 10),
+                recorded(MYREN, Round.T1, "2.0", 30), recorded(MYREN, Round.T2, "2.2", 30),
+                new MeasurementCorrected(INSTITUTION, MYREN, Round.T2, LocalDate.parse("2026-05-15"),
+                        Indicators.LANGUAGE, new BigDecimal("2.4"), BigDecimal.ONE, BigDecimal.TEN, 30, "tastefejl"));
+
+        Map<String, Integer> writes = ProcessorBatch.sameAsEventByEvent(
+                IntStream.range(0, events.size()).boxed().toList(), db -> {
+                    var batched = new MeasurementProjection(new MeasurementStore(db), new InstitutionSummaryStore(db),
+                            SimpleQueryUpdateEmitter.builder().build());
+                    return i -> handle(batched, events.get(i), i);
+                }, "institution_measurements", "institution_summaries");
+
+        assertThat(writes).isEqualTo(Map.of("institution_measurements", 1, "institution_summaries", 1));
+    }
+
+    @Test
+    void aBatchSetsOnlyTheSummarysIndicators_soATeamWrittenMeanwhileByTheProgressProjectionStays() {
+        InstitutionSummaryStore summaries = new InstitutionSummaryStore(database);
+        TeamFigures figures = new TeamFigures("spiren", 1, 0, new GoalCounts(1, 0, 0, 1, 0), 2, null, null, 0, 0);
+
+        ProcessorBatch.run(List.of(
+                () -> record(SPIREN, Round.T1, "3.0", 10),
+                () -> {
+                    // the team-progress processor's batch, on its own thread, writes to the same summary meanwhile
+                    CompletableFuture.runAsync(() -> ProcessorBatch.run(List.of(
+                            () -> summaries.putTeam(INSTITUTION.value(), figures)))).join();
+                },
+                () -> record(SPIREN, Round.T2, "3.5", 10)));
+
+        var summary = summaries.findAll(List.of(INSTITUTION.value())).get(INSTITUTION.value());
+        assertThat(summary.teams()).containsExactly(figures);
+        assertThat(summary.indicators()).singleElement()
+                .satisfies(s -> assertThat(s.changeT1T2()).isEqualByComparingTo("0.5"));
+    }
+
     private void record(TeamId team, Round round, String value, int n) {
+        handle(projection, recorded(team, round, value, n), sequence++);
+    }
+
+    private static MeasurementRecorded recorded(TeamId team, Round round, String value, int n) {
         LocalDate day = LocalDate.parse("2026-01-15").plusMonths(round.ordinal() * 4L);
-        handle(new MeasurementRecorded(INSTITUTION, team, round, day, Indicators.LANGUAGE, new BigDecimal(value),
-                BigDecimal.ONE, BigDecimal.TEN, n));
+        return new MeasurementRecorded(INSTITUTION, team, round, day, Indicators.LANGUAGE, new BigDecimal(value),
+                BigDecimal.ONE, BigDecimal.TEN, n);
     }
 
     private void handle(Object event) {
+        handle(projection, event, sequence++);
+    }
+
+    private static void handle(MeasurementProjection projection, Object event, long sequence) {
         if (event instanceof MeasurementRecorded recorded) {
-            projection.on(recorded, sequence++);
+            projection.on(recorded, sequence);
         } else {
-            projection.on((MeasurementCorrected) event, sequence++);
+            projection.on((MeasurementCorrected) event, sequence);
         }
     }
 

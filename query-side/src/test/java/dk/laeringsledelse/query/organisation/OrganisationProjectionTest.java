@@ -8,7 +8,11 @@ import dk.laeringsledelse.kernel.organisation.*;
 import dk.laeringsledelse.query.organisation.PersonView.Assignment;
 import dk.laeringsledelse.query.organisation.UnitView.Kind;
 import dk.laeringsledelse.query.organisation.UnitView.Member;
+import dk.laeringsledelse.query.support.ProcessorBatch;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,28 @@ class OrganisationProjectionTest {
         assertThat(store.person("mette").assignments()).isEmpty();
         assertThat(team.version).isEqualTo(3);
         assertThat(store.find(Kind.INSTITUTION, "solsikken").orElseThrow().children).containsExactly("bier");
+    }
+
+    @Test
+    void aBatchWritesEachUnitOnce_andThePersonsAddsAndRemovesInTheirOrder_asEventByEventWould() {
+        List<Consumer<OrganisationProjection>> events = List.of(
+                p -> p.on(new MunicipalityRegistered(AARHUS, "Aarhus Kommune"), 0L, AT),
+                p -> p.on(new InstitutionRegistered(SOLSIKKEN, AARHUS, "Solsikken", InstitutionKind.DAYCARE), 0L, AT),
+                p -> p.on(new TeamRegistered(BIER, SOLSIKKEN, AARHUS, "Bierne", "3-4 år"), 0L, AT),
+                p -> p.on(new TeamRoleAssigned(BIER, SOLSIKKEN, AARHUS, METTE, Role.EDUCATOR), 1L),
+                p -> p.on(new InstitutionRoleAssigned(SOLSIKKEN, AARHUS, METTE, Role.LEADER), 1L),
+                p -> p.on(new TeamRenamed(BIER, SOLSIKKEN, AARHUS, "Bierne 2"), 2L),
+                p -> p.on(new TeamRoleUnassigned(BIER, SOLSIKKEN, AARHUS, METTE, Role.EDUCATOR), 3L),
+                p -> p.on(new TeamRoleAssigned(BIER, SOLSIKKEN, AARHUS, METTE, Role.COORDINATOR), 4L));
+
+        Map<String, Integer> writes = ProcessorBatch.sameAsEventByEvent(events, db -> {
+            var batched = new OrganisationProjection(new OrganisationStore(db), SimpleQueryUpdateEmitter.builder().build());
+            return event -> event.accept(batched);
+        }, "municipalities", "institutions", "teams", "people");
+
+        // the person's document (shared with other municipalities' sequences) gets atomic updates in their order:
+        // add educator and leader, remove educator, add coordinator
+        assertThat(writes).isEqualTo(Map.of("municipalities", 1, "institutions", 1, "teams", 1, "people", 3));
     }
 
     @Test

@@ -16,7 +16,13 @@ import dk.laeringsledelse.query.progress.TeamProgress.ModuleStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dk.laeringsledelse.kernel.cycle.TeamId;
+import dk.laeringsledelse.kernel.organisation.MunicipalityId;
+import dk.laeringsledelse.query.support.ProcessorBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +98,22 @@ class TeamProgressProjectionTest {
         assertThat(documents()).isEqualTo(once);
     }
 
+    @Test
+    void aBatchWritesEachTeamsProgressAndTheirInstitutionsSummaryOnce_asEventByEventWould() {
+        List<DomainEventMessage<?>> events = history();
+        events.add(new GenericDomainEventMessage<>("Team", "team-2", 0, new TeamRegistered(TeamId.of("team-2"),
+                INSTITUTION, MunicipalityId.of("m-1"), "Myren", "5-6 år"), MetaData.emptyInstance(), "team-2-0", T0));
+
+        Map<String, Integer> writes = ProcessorBatch.sameAsEventByEvent(events, db -> {
+            var batched = new TeamProgressProjection(new TeamProgressStore(db), new InstitutionSummaryStore(db),
+                    SimpleQueryUpdateEmitter.builder().build());
+            return event -> handle(batched, event);
+        }, "team_progress", "institution_summaries");
+
+        // the summary, shared by the two teams (and the measurements), gets one $set of both teams' fields
+        assertThat(writes).isEqualTo(Map.of("team_progress", 2, "institution_summaries", 1));
+    }
+
     /** Registered, a cycle with two goals, signs in two weeks, two assessments, feedback, a module answer. */
     private static List<DomainEventMessage<?>> history() {
         List<DomainEventMessage<?>> events = new ArrayList<>();
@@ -113,14 +135,16 @@ class TeamProgressProjectionTest {
     }
 
     private void handle(List<DomainEventMessage<?>> events) {
-        for (DomainEventMessage<?> event : events) {
-            if (event.getPayload() instanceof TeamRegistered registered) {
-                projection.on(registered, event.getSequenceNumber());
-            } else if (event.getPayload() instanceof LearningCycleEvent cycleEvent) {
-                projection.on(cycleEvent, event, event.getSequenceNumber());
-            } else {
-                projection.on((ModuleAnswerEvent) event.getPayload(), event, event.getSequenceNumber());
-            }
+        events.forEach(event -> handle(projection, event));
+    }
+
+    private static void handle(TeamProgressProjection projection, DomainEventMessage<?> event) {
+        if (event.getPayload() instanceof TeamRegistered registered) {
+            projection.on(registered, event.getSequenceNumber());
+        } else if (event.getPayload() instanceof LearningCycleEvent cycleEvent) {
+            projection.on(cycleEvent, event, event.getSequenceNumber());
+        } else {
+            projection.on((ModuleAnswerEvent) event.getPayload(), event, event.getSequenceNumber());
         }
     }
 
