@@ -11,14 +11,11 @@ import dk.laeringsledelse.query.organisation.OrganisationProjection;
 import dk.laeringsledelse.command.measurement.InstitutionMeasurements;
 import dk.laeringsledelse.command.module.ModuleAnswer;
 import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
-import dk.laeringsledelse.query.cycleview.LearningCycleProjection;
 import dk.laeringsledelse.kernel.measurement.MeasurementEvent;
 import dk.laeringsledelse.kernel.module.ModuleAnswerEvent;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
-import dk.laeringsledelse.query.feedbackqueue.FeedbackQueueProjection;
-import dk.laeringsledelse.query.measurement.MeasurementProjection;
-import dk.laeringsledelse.query.progress.TeamProgressProjection;
 import dk.laeringsledelse.query.support.BatchedWrites;
+import dk.laeringsledelse.query.support.ProcessingGroups;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -60,12 +57,12 @@ public class CommandSideConfiguration {
     };
 
     /**
-     * The dashboard projections: a team's cycle and module-answer events, and its registration (which names its
-     * institution), in order on one thread, so that a team's documents need no locking; an institution's
-     * measurements likewise. What several sequences share (institution summaries, a resource person's response
-     * times) is changed only by atomic per-field updates.
+     * The team views: a team's cycle and module-answer events, and its registration (which names its institution),
+     * in order on one thread, so that a team's documents need no locking; an institution's measurements likewise.
+     * What several sequences share (institution summaries, a resource person's response times) is changed only by
+     * atomic per-field updates.
      */
-    static final SequencingPolicy<EventMessage<?>> DASHBOARDS = event -> {
+    static final SequencingPolicy<EventMessage<?>> TEAM_VIEWS = event -> {
         if (event.getPayload() instanceof TeamRegistered registered) {
             return registered.teamId().value();
         }
@@ -131,14 +128,10 @@ public class CommandSideConfiguration {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(c -> tracking)
-                .registerSequencingPolicy(LearningCycleProjection.PROCESSING_GROUP, c -> BY_TEAM)
-                .registerSequencingPolicy("team-timelines", c -> BY_TEAM)
+                .registerSequencingPolicy(ProcessingGroups.TEAM_VIEWS, c -> TEAM_VIEWS)
                 .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM)
                 // one sequence: person and type buckets span all teams, and units must be seen before their events
                 .registerSequencingPolicy(AuditProjection.PROCESSING_GROUP, c -> ONE_SEQUENCE)
-                .registerSequencingPolicy(TeamProgressProjection.PROCESSING_GROUP, c -> DASHBOARDS)
-                .registerSequencingPolicy(MeasurementProjection.PROCESSING_GROUP, c -> DASHBOARDS)
-                .registerSequencingPolicy(FeedbackQueueProjection.PROCESSING_GROUP, c -> DASHBOARDS)
                 // projections write a batch's documents once, at its end (replays ~N× fewer store writes)
                 .registerDefaultHandlerInterceptor((c, name) -> BatchedWrites.flushAtEndOfBatch())
                 // a failing handler (e.g. the store is away) fails the batch, which the processor retries with

@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.cycleview;
 
+import dk.laeringsledelse.query.support.ProcessingGroups;
 import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,10 +16,8 @@ import org.springframework.stereotype.Component;
  * by team, so one thread at a time handles a team's events and the read-modify-write of its documents is safe.
  */
 @Component
-@ProcessingGroup(LearningCycleProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.TEAM_VIEWS)
 public class LearningCycleProjection {
-
-    public static final String PROCESSING_GROUP = "learning-cycles";
 
     private final LearningCycleStore store;
     private final QueryUpdateEmitter updates;

@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.feedbackqueue;
 
+import dk.laeringsledelse.query.support.ProcessingGroups;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import dk.laeringsledelse.kernel.cycle.AuthorRole;
 import dk.laeringsledelse.kernel.cycle.FeedbackAboutKind;
@@ -37,10 +38,8 @@ import org.springframework.stereotype.Component;
  * the person who gave it. Sequenced by team, like the cycle projections.
  */
 @Component
-@ProcessingGroup(FeedbackQueueProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.TEAM_VIEWS)
 public class FeedbackQueueProjection {
-
-    public static final String PROCESSING_GROUP = "feedback-queues";
 
     private final FeedbackQueueStore store;
     private final OrganisationStore organisation;

@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.measurement;
 
+import dk.laeringsledelse.query.support.ProcessingGroups;
 import dk.laeringsledelse.kernel.measurement.MeasurementCorrected;
 import dk.laeringsledelse.kernel.measurement.MeasurementEvent;
 import dk.laeringsledelse.kernel.measurement.MeasurementRecorded;
@@ -20,10 +21,8 @@ import org.springframework.stereotype.Component;
  * document; the summary gets an atomic {@code $set} of its own field.
  */
 @Component
-@ProcessingGroup(MeasurementProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.TEAM_VIEWS)
 public class MeasurementProjection {
-
-    public static final String PROCESSING_GROUP = "institution-measurements";
 
     private final MeasurementStore store;
     private final InstitutionSummaryStore summaries;

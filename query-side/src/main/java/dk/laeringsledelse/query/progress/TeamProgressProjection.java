@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.progress;
 
+import dk.laeringsledelse.query.support.ProcessingGroups;
 import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
 import dk.laeringsledelse.kernel.module.ModuleAnswerEvent;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
@@ -22,10 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code $set}s, so teams of one institution may be projected in parallel.
  */
 @Component
-@ProcessingGroup(TeamProgressProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.TEAM_VIEWS)
 public class TeamProgressProjection {
-
-    public static final String PROCESSING_GROUP = "team-progress";
 
     private final TeamProgressStore store;
     private final InstitutionSummaryStore summaries;

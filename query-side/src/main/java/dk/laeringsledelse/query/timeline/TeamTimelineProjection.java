@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.timeline;
 
+import dk.laeringsledelse.query.support.ProcessingGroups;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
@@ -30,10 +31,8 @@ import org.springframework.stereotype.Component;
  * and the re-delivered event fills.
  */
 @Component
-@ProcessingGroup(TeamTimelineProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.TEAM_VIEWS)
 public class TeamTimelineProjection {
-
-    public static final String PROCESSING_GROUP = "team-timelines";
 
     private static final Logger log = LoggerFactory.getLogger(TeamTimelineProjection.class);
 
