@@ -1,6 +1,10 @@
 package dk.laeringsledelse.app.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.time.Duration;
@@ -11,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +78,23 @@ class DurableH2Backend extends H2Backend {
     /** Opens the file with the MVStore's own background commits off: this backend commits. */
     static DurableH2Backend open(java.nio.file.Path file) {
         return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+    }
+
+    /**
+     * Databases whose collections keep their documents as BSON ({@link BsonDocumentType}). The collection's map is
+     * opened with that type before H2's own code opens it by name (and so gets the one already open). This also runs
+     * while H2's constructor opens the databases found in the file, which is why it reads the store from there.
+     */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName),
+                        new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+                return super.openOrCreateCollection(collectionName, options);
+            }
+        };
     }
 
     @Override

@@ -3,6 +3,7 @@ package dk.laeringsledelse.app.store;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 public final class EmbeddedMongoStore implements AutoCloseable {
 
     static final String STORE_FILE = "laeringsledelse.mv.db";
+    private static final int NETWORK_THREADS = 64;
 
     private final Path file;
     private final String host;
@@ -45,7 +47,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             return;
         }
         MongoServer started = new MongoServer(DurableH2Backend.open(file));
-        started.bind(host, port);
+        // a write that waits for its commit holds its network thread: enough threads that other connections
+        // (readers, projections) rarely share one with it
+        started.bind(new InetSocketAddress(host, port), 1, NETWORK_THREADS);
         port = started.getLocalAddress().getPort();
         server = started;
     }

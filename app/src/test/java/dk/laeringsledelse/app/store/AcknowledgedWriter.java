@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import org.bson.Document;
 
 /**
- * Child process of {@link EmbeddedStoreDurabilityTest}: starts the embedded store on a data folder and inserts
- * event-sized documents one at a time, printing each acknowledged number, until it is killed.
+ * Child process of {@link EmbeddedStoreDurabilityTest}: starts the embedded store on a data folder and, one at a
+ * time, inserts an event-sized document into {@code events} and then a document derived from it into {@code views}
+ * (as a projection would), printing each acknowledged number, until it is killed.
  */
 public final class AcknowledgedWriter {
 
@@ -16,8 +17,10 @@ public final class AcknowledgedWriter {
         EmbeddedMongoStore store = EmbeddedMongoStore.start(Path.of(args[0]), "127.0.0.1", 0);
         try (MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> events = client.getDatabase("durability").getCollection("events");
+            MongoCollection<Document> views = client.getDatabase("durability").getCollection("views");
             for (long n = 1; ; n++) {
                 events.insertOne(new Document("_id", n).append("payload", "x".repeat(300)));
+                views.insertOne(new Document("_id", n).append("event", n));
                 System.out.println("ACK " + n);
                 System.out.flush();
             }
