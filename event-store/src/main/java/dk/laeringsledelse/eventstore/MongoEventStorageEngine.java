@@ -37,7 +37,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.Deque;
 import java.util.HashSet;
@@ -104,6 +103,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final int maxGapOffset;
     private final Clock clock;
     private final LastHashes lastHashes = new LastHashes(10_000);
+    private final RecentCommits recentCommits = new RecentCommits(10_000);
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -432,10 +432,25 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
+    /** The commits with these ids (and those covering them, if read recently), in position order. */
     private List<Document> commitsById(Iterable<Long> ids) {
-        List<Document> commits = events.find(in("_id", ids)).into(new ArrayList<>());
-        commits.sort(Comparator.comparing(commit -> commit.get("_id", Number.class).longValue()));
-        return commits;
+        Map<Long, Document> byLast = new java.util.TreeMap<>();
+        List<Long> unknown = new ArrayList<>();
+        for (long id : ids) {
+            Document known = recentCommits.covering(id);
+            if (known == null) {
+                unknown.add(id);
+            } else {
+                byLast.put(last(known), known);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            for (Document commit : events.find(in("_id", unknown))) {
+                recentCommits.remember(commit, first(commit), last(commit));
+                byLast.put(last(commit), commit);
+            }
+        }
+        return new ArrayList<>(byLast.values());
     }
 
     /** Advances the token over the commit's positions, adding each event not seen yet to the batch. */

@@ -93,6 +93,20 @@ class QueryShapeTest {
         assertAllLookUpByUniqueKeys();
     }
 
+    @Test
+    void aSecondTrackerReadsTheCommitsTheFirstJustRead() {
+        for (int i = 0; i < 25; i++) {
+            engine.appendEvents(event("c-" + i, 0));
+        }
+        assertThat(readAll(engine, null)).hasSize(25);
+
+        commands.clear();
+        assertThat(readAll(engine, null)).hasSize(25);
+
+        assertThat(commands).as("only the position counter is read again")
+                .allSatisfy(command -> assertThat(command.getString("find").getValue()).isEqualTo("sequences"));
+    }
+
     private void assertAllLookUpByUniqueKeys() {
         assertThat(commands).isNotEmpty().allSatisfy(command -> {
             String name = command.getFirstKey();

@@ -145,7 +145,9 @@ public class CommandSideConfiguration {
                 .andInitialSegmentsCount(segments)
                 .andBatchSize(batchSize)
                 // a worker that finds no segment to claim (e.g. at start-up) retries after this, not after 5 s
-                .andTokenClaimInterval(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                .andTokenClaimInterval(500, java.util.concurrent.TimeUnit.MILLISECONDS)
+                // how long a worker waits for events before it looks again; a stop (e.g. for a rebuild) waits for it
+                .andEventAvailabilityTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -19,6 +19,7 @@ import dk.laeringsledelse.query.feedbackqueue.PendingFeedback.Kind;
 import dk.laeringsledelse.query.organisation.OrganisationStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,6 +60,7 @@ public class FeedbackQueueProjection {
         if (!pending.markApplied(event.cycleId().value(), sequenceNumber)) {
             return;
         }
+        List<Item> before = List.copyOf(pending.items);
         Instant at = message.getTimestamp();
         String cycleId = event.cycleId().value();
         if (event instanceof GoalAttainmentAssessed e) {
@@ -74,7 +76,7 @@ public class FeedbackQueueProjection {
         } else if (event instanceof LearningCycleCompleted || event instanceof LearningCycleAbandoned) {
             pending.resolve(i -> cycleId.equals(i.cycleId())); // a closed cycle takes no more feedback
         }
-        save(pending);
+        save(pending, before);
     }
 
     @EventHandler
@@ -85,6 +87,7 @@ public class FeedbackQueueProjection {
         if (!pending.markApplied(answerId, sequenceNumber)) {
             return;
         }
+        List<Item> before = List.copyOf(pending.items);
         Instant at = message.getTimestamp();
         if (event instanceof ModuleAnswerSubmitted e) {
             pending.add(new Item(Kind.MODULE_ANSWER, answerId, at, null, null, null, e.moduleId().value(),
@@ -96,7 +99,7 @@ public class FeedbackQueueProjection {
             Instant waitingSince = pending.resolve(i -> answerId.equals(i.key()));
             responded(message, answerId + "|approved", waitingSince, at);
         }
-        save(pending);
+        save(pending, before);
     }
 
     private void responded(EventMessage<?> message, String respondedWith, Instant waitingSince, Instant at) {
@@ -106,8 +109,12 @@ public class FeedbackQueueProjection {
         }
     }
 
-    private void save(PendingFeedback pending) {
+    /** Stores the queue (its applied versions move with every event) and tells subscribers only when it changed. */
+    private void save(PendingFeedback pending, List<Item> before) {
         store.save(pending);
+        if (before.equals(pending.items)) {
+            return;
+        }
         Set<String> resourcePersons = organisation.team(pending.teamId).stream()
                 .flatMap(team -> team.members.stream())
                 .filter(m -> m.role().equals(Role.RESOURCE_PERSON.name()))

@@ -3,6 +3,7 @@ package dk.laeringsledelse.query.replay;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -31,9 +32,19 @@ public class ProjectionReplay {
         this.eventStore = eventStore;
     }
 
-    /** Rebuilds every projection; returns at once, see {@link #awaitCaughtUp}. */
+    /**
+     * Rebuilds every projection; returns once they run again, see {@link #awaitCaughtUp}. All processors are stopped
+     * together first: one at a time, each stop waited for its workers' poll to end.
+     */
     public void replayAll() {
-        streamingProcessors().keySet().forEach(this::replay);
+        Map<String, StreamingEventProcessor> processors = streamingProcessors();
+        log.info("Replaying processors {} from the first event", processors.keySet());
+        CompletableFuture.allOf(processors.values().stream().map(StreamingEventProcessor::shutdownAsync)
+                .toArray(CompletableFuture[]::new)).join();
+        processors.values().forEach(processor -> {
+            processor.resetTokens();
+            processor.start();
+        });
     }
 
     /** Rebuilds the projection(s) of one processor (named after its processing group). */
