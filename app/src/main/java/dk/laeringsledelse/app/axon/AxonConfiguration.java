@@ -1,6 +1,7 @@
 package dk.laeringsledelse.app.axon;
 
 import com.mongodb.client.MongoDatabase;
+import dk.laeringsledelse.app.store.EventStoreDatabase;
 import dk.laeringsledelse.eventstore.MongoEventStorageEngine;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import java.net.InetAddress;
@@ -35,14 +36,14 @@ public class AxonConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoDatabase database,
+    EventStorageEngine eventStorageEngine(EventStoreDatabase eventStore,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ObjectProvider<EventUpcaster> upcasters,
                                           @Value("${laeringsledelse.event-store.gap-timeout:60s}") Duration gapTimeout,
                                           Clock clock) {
         return MongoEventStorageEngine.builder()
-                .database(database)
+                .database(eventStore.database())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(new org.axonframework.serialization.upcasting.event.EventUpcasterChain(

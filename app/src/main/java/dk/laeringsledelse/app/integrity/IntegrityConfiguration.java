@@ -1,6 +1,6 @@
 package dk.laeringsledelse.app.integrity;
 
-import com.mongodb.client.MongoDatabase;
+import dk.laeringsledelse.app.store.EventStoreDatabase;
 import dk.laeringsledelse.eventstore.integrity.ChainSealer;
 import dk.laeringsledelse.eventstore.integrity.IntegrityVerifier;
 import java.time.Clock;
@@ -18,15 +18,15 @@ public class IntegrityConfiguration {
 
     /** Seals a position once the event store's gap timeout has passed for it: the same bet tracking makes. */
     @Bean
-    ChainSealer chainSealer(MongoDatabase database,
+    ChainSealer chainSealer(EventStoreDatabase eventStore,
                             @Value("${laeringsledelse.event-store.gap-timeout:60s}") Duration gapTimeout,
                             Clock clock) {
-        return new ChainSealer(database, gapTimeout, clock);
+        return new ChainSealer(eventStore.database(), gapTimeout, clock);
     }
 
     @Bean
-    IntegrityVerifier integrityVerifier(MongoDatabase database) {
-        return new IntegrityVerifier(database);
+    IntegrityVerifier integrityVerifier(EventStoreDatabase eventStore) {
+        return new IntegrityVerifier(eventStore.database());
     }
 
     @Bean

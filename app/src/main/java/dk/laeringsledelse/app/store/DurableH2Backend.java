@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -21,26 +22,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The H2 backend of the embedded store, made durable where it matters and consistent everywhere.
+ * The H2 backend of the embedded store, made durable where it matters and consistent everywhere. It keeps two files:
+ * the event store's database in one, the database of what is derived from the events (read models, processor
+ * tokens) in the other, so that committing an event never has to write out the read models' changed pages.
  *
- * <p><b>Durable:</b> a write to the record itself, the event store's commits ({@link #DURABLE_COLLECTIONS}), is
- * answered only after the MVStore has committed it to its file. The position counter and snapshots need no wait of
- * their own: a commit holds everything applied before it, so the counter's increment is committed with (or before)
- * the event insert that follows it, and a counter lost with an unacknowledged insert only hands its positions out
- * again. Writers that arrive while a commit runs are covered
- * by the next single commit (group commit). A commit reaches the operating system, so an acknowledged event survives
- * the process being killed; surviving a power cut needs a real MongoDB with journaled writes.
+ * <p><b>Durable:</b> a write of an event commit ({@link #DURABLE_COLLECTIONS}) is answered only after its file has
+ * committed it. Writers that arrive while a commit runs are covered by the next single commit (group commit). A commit
+ * reaches the operating system, so an acknowledged event survives the process being killed; surviving a power cut
+ * needs a real MongoDB with journaled writes. The position counter and snapshots need no wait of their own: a commit
+ * holds everything applied before it, so the counter's increment is committed with (or before) the event insert that
+ * follows it, and a counter lost with an unacknowledged insert only hands its positions out again.
  *
- * <p><b>Not waited for:</b> everything else (read models, processor tokens, seals) is derived from the events. It is
- * committed with the next event commit or within {@link #COMMIT_INTERVAL}, without its writer waiting. A kill loses
- * at most that last moment of derived writes, and the store reopens at an earlier point where read models and tokens
- * still agree (a processor writes its documents before its token), so the processors simply handle those events
- * again. Waiting for a commit per read-model write made every event cost a dozen commits.
+ * <p><b>Derived writes are not waited for</b>: they are committed within {@link #COMMIT_INTERVAL}. Before the derived
+ * file commits, with its writers held, the event file commits: every event a read model or token has seen is then
+ * in the file first. A kill loses at most that last moment of derived writes, and the store reopens at an earlier
+ * point where read models and tokens still agree (a processor writes its documents before its token), so the
+ * processors simply handle those events again.
  *
  * <p><b>Consistent:</b> one write command changes a collection's documents and each of its indexes separately. A
- * commit therefore takes an exclusive lock that no write command holds at the time: the file never holds half a
- * write (a document without its unique-index entry would let a second writer append the same event sequence). For
- * the same reason the MVStore's own background commits are off and commits and compaction happen here.
+ * commit therefore takes an exclusive lock that no write command holds at the time: a file never holds half a write
+ * (a document without its unique-index entry would let a second writer append the same event sequence). For the same
+ * reason the MVStore's own background commits are off and commits and compaction happen here.
  */
 class DurableH2Backend extends H2Backend {
 
@@ -54,43 +56,58 @@ class DurableH2Backend extends H2Backend {
             "createIndexes", "dropIndexes", "create", "drop", "dropDatabase", "renameCollection");
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
-    private final MVStore store;
-    /** Write commands share it; a commit holds it alone. */
-    private final ReadWriteLock writes = new ReentrantReadWriteLock();
-    private final AtomicLong appliedWrites = new AtomicLong();
-    private final Object commitTurn = new Object();
-    private volatile long committedWrites;
+    private final StoreFile events;
+    /** The derived database's file; null when every database lives in the one file. */
+    private final StoreFile derived;
+    private final String derivedDatabase;
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "embedded-store-commit");
         thread.setDaemon(true);
         return thread;
     });
 
-    DurableH2Backend(MVStore store) {
-        super(store);
-        this.store = store;
+    private DurableH2Backend(MVStore events, MVStore derived, String derivedDatabase) {
+        super(events); // opens the databases found in the events file (see openOrCreateDatabase)
+        this.events = new StoreFile(events);
+        this.derived = derived == null ? null : new StoreFile(derived);
+        this.derivedDatabase = derivedDatabase;
+        if (derived != null && !derived.getMapNames().isEmpty()) {
+            resolveDatabase(derivedDatabase); // listed from the start, as a server lists its databases
+        }
         background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::compactQuietly, COMPACT_INTERVAL.toMillis(),
                 COMPACT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Opens the file with the MVStore's own background commits off: this backend commits. */
-    static DurableH2Backend open(java.nio.file.Path file) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+    /** Every database in one file. */
+    static DurableH2Backend open(Path file) {
+        return new DurableH2Backend(openFile(file), null, null);
+    }
+
+    /** The database {@code derivedDatabase} in {@code derivedFile}, every other database in {@code eventFile}. */
+    static DurableH2Backend open(Path eventFile, Path derivedFile, String derivedDatabase) {
+        return new DurableH2Backend(openFile(eventFile), openFile(derivedFile), derivedDatabase);
+    }
+
+    /** The MVStore's own background commits off: this backend commits. */
+    private static MVStore openFile(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     }
 
     /**
-     * Databases whose collections keep their documents as BSON ({@link BsonDocumentType}). The collection's map is
-     * opened with that type before H2's own code opens it by name (and so gets the one already open). This also runs
-     * while H2's constructor opens the databases found in the file, which is why it reads the store from there.
+     * Databases whose collections keep their documents as BSON ({@link BsonDocumentType}), each in its file. The
+     * collection's map is opened with that type before H2's own code opens it by name (and so gets the one already
+     * open). This also runs while H2's constructor opens the databases of the event file, before this class's fields
+     * are set, which is why it reads that file from H2.
      */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+        MVStore file = derived != null && databaseName.equals(derivedDatabase) ? derived.store : getMvStore();
+        return new H2Database(databaseName, file, getCursorRegistry()) {
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-                getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName),
+                file.openMap("databases." + getFullCollectionNamespace(collectionName),
                         new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
                 return super.openOrCreateCollection(collectionName, options);
             }
@@ -103,51 +120,59 @@ class DurableH2Backend extends H2Backend {
         if (!crud && !SCHEMA_COMMANDS.contains(command)) {
             return super.handleCommand(channel, database, command, query);
         }
+        boolean derivedWrite = derived != null && database.equals(derivedDatabase);
+        StoreFile file = derivedWrite ? derived : events;
         long write;
         Document result;
-        writes.readLock().lock();
+        file.writes.readLock().lock();
         try {
             result = super.handleCommand(channel, database, command, query);
-            write = appliedWrites.incrementAndGet();
+            write = file.applied.incrementAndGet();
         } finally {
-            writes.readLock().unlock();
+            file.writes.readLock().unlock();
         }
-        if (!crud || DURABLE_COLLECTIONS.contains(String.valueOf(query.get(command)))) {
-            awaitCommitted(write);
+        if (!crud) {
+            commit(); // a new collection or index is kept at once
+        } else if (!derivedWrite && DURABLE_COLLECTIONS.contains(String.valueOf(query.get(command)))) {
+            awaitCommitted(events, write);
         }
         return result;
     }
 
-    private void awaitCommitted(long write) {
-        if (committedWrites >= write) {
+    private static void awaitCommitted(StoreFile file, long write) {
+        if (file.committed >= write) {
             return;
         }
-        synchronized (commitTurn) {
-            if (committedWrites >= write) {
+        synchronized (file.turn) {
+            if (file.committed >= write) {
                 return; // another writer's commit already covered this write
             }
-            commitApplied();
+            file.commitApplied();
         }
     }
 
-    /** Commits every write applied so far, at a moment when none is half done. */
+    /**
+     * Commits both files, the event file first, while the derived file's writers wait: the derived file then never
+     * holds a read model or token ahead of the events it was made from.
+     */
     @Override
     public void commit() {
-        synchronized (commitTurn) {
-            commitApplied();
-        }
-    }
-
-    private void commitApplied() {
-        writes.writeLock().lock();
-        try {
-            long covered = appliedWrites.get();
-            if (covered > committedWrites && !store.isClosed()) {
-                store.commit();
-                committedWrites = covered;
+        if (derived == null) {
+            synchronized (events.turn) {
+                events.commitApplied();
             }
-        } finally {
-            writes.writeLock().unlock();
+            return;
+        }
+        synchronized (derived.turn) {
+            derived.writes.writeLock().lock();
+            try {
+                synchronized (events.turn) {
+                    events.commitApplied();
+                }
+                derived.commitApplied();
+            } finally {
+                derived.writes.writeLock().unlock();
+            }
         }
     }
 
@@ -159,18 +184,12 @@ class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** Rewrites sparsely used chunks of the file, as the MVStore's own background thread would. */
+    /** Rewrites sparsely used chunks of the files, as the MVStore's own background thread would. */
     private void compactQuietly() {
         try {
-            synchronized (commitTurn) {
-                writes.writeLock().lock();
-                try {
-                    if (!store.isClosed()) {
-                        store.compact(50, 4 * 1024 * 1024);
-                    }
-                } finally {
-                    writes.writeLock().unlock();
-                }
+            events.compact();
+            if (derived != null) {
+                derived.compact();
             }
         } catch (RuntimeException e) {
             log.warn("Compaction of the embedded store failed", e);
@@ -180,12 +199,66 @@ class DurableH2Backend extends H2Backend {
     @Override
     public void close() {
         background.shutdownNow();
-        synchronized (commitTurn) {
+        commit();
+        synchronized (events.turn) {
+            events.writes.writeLock().lock();
+            try {
+                super.close(); // closes the event file
+            } finally {
+                events.writes.writeLock().unlock();
+            }
+        }
+        if (derived != null) {
+            synchronized (derived.turn) {
+                derived.writes.writeLock().lock();
+                try {
+                    derived.store.close();
+                } finally {
+                    derived.writes.writeLock().unlock();
+                }
+            }
+        }
+    }
+
+    /** One MVStore file and the bookkeeping of its commits. */
+    private static final class StoreFile {
+
+        final MVStore store;
+        /** Write commands share it; a commit holds it alone. */
+        final ReadWriteLock writes = new ReentrantReadWriteLock();
+        final AtomicLong applied = new AtomicLong();
+        /** Held while deciding on and making a commit. */
+        final Object turn = new Object();
+        volatile long committed;
+
+        StoreFile(MVStore store) {
+            this.store = store;
+        }
+
+        /** Commits every write applied so far, at a moment when none is half done; the caller holds {@link #turn}. */
+        void commitApplied() {
             writes.writeLock().lock();
             try {
-                super.close(); // closing commits what is left
+                long covered = applied.get();
+                if (covered > committed && !store.isClosed()) {
+                    store.commit();
+                    committed = covered;
+                }
             } finally {
                 writes.writeLock().unlock();
+            }
+        }
+
+        void compact() {
+            synchronized (turn) {
+                writes.writeLock().lock();
+                try {
+                    if (!store.isClosed()) {
+                        store.compact(50, 4 * 1024 * 1024);
+                    }
+                } finally {
+                    writes.writeLock().unlock();
+                }
             }
         }
     }

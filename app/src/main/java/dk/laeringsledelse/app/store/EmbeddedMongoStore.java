@@ -17,36 +17,51 @@ import java.nio.file.Path;
 public final class EmbeddedMongoStore implements AutoCloseable {
 
     static final String STORE_FILE = "laeringsledelse.mv.db";
+    /** The file of the derived database (read models, processor tokens), beside the event file. */
+    static final String DERIVED_FILE = "laeringsledelse-views.mv.db";
     private static final int NETWORK_THREADS = 64;
 
     private final Path file;
+    private final String derivedDatabase;
     private final String host;
     private int port;
     private MongoServer server;
 
-    private EmbeddedMongoStore(Path file, String host, int port) {
+    private EmbeddedMongoStore(Path file, String derivedDatabase, String host, int port) {
         this.file = file;
+        this.derivedDatabase = derivedDatabase;
         this.host = host;
         this.port = port;
     }
 
+    /** Every database in one file. */
     public static EmbeddedMongoStore start(Path dataDir, String host, int port) {
+        return start(dataDir, null, host, port);
+    }
+
+    /**
+     * The database {@code derivedDatabase} (what is derived from the events) in a file of its own, so that an event's
+     * commit writes only the event store's pages; every other database in the event file.
+     */
+    public static EmbeddedMongoStore start(Path dataDir, String derivedDatabase, String host, int port) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dataDir.toAbsolutePath(), e);
         }
-        EmbeddedMongoStore store = new EmbeddedMongoStore(dataDir.resolve(STORE_FILE).toAbsolutePath(), host, port);
+        EmbeddedMongoStore store = new EmbeddedMongoStore(dataDir.resolve(STORE_FILE).toAbsolutePath(),
+                derivedDatabase, host, port);
         store.restart();
         return store;
     }
 
-    /** Opens the file and serves on the address; the first start fixes the port (also when 0 asked for any). */
+    /** Opens the files and serves on the address; the first start fixes the port (also when 0 asked for any). */
     public synchronized void restart() {
         if (server != null) {
             return;
         }
-        MongoServer started = new MongoServer(DurableH2Backend.open(file));
+        MongoServer started = new MongoServer(derivedDatabase == null ? DurableH2Backend.open(file)
+                : DurableH2Backend.open(file, file.resolveSibling(DERIVED_FILE), derivedDatabase));
         // a write that waits for its commit holds its network thread: enough threads that other connections
         // (readers, projections) rarely share one with it
         started.bind(new InetSocketAddress(host, port), 1, NETWORK_THREADS);

@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
- * One MongoDB for events, tokens and read models: the one named by {@code MONGODB_URI}, or the embedded store.
+ * One MongoDB for events, tokens and read models: the one named by {@code MONGODB_URI}, or the embedded store. The
+ * events live in one database ({@link EventStoreDatabase}), what is derived from them in another (the primary bean).
  */
 @Configuration(proxyBeanMethods = false)
 public class MongoStoreConfiguration {
@@ -29,7 +31,8 @@ public class MongoStoreConfiguration {
             return null;
         }
         StoreProperties.Embedded embedded = properties.embedded();
-        EmbeddedMongoStore store = EmbeddedMongoStore.start(embedded.dataDir(), embedded.host(), embedded.port());
+        EmbeddedMongoStore store = EmbeddedMongoStore.start(embedded.dataDir(), properties.viewsDatabase(),
+                embedded.host(), embedded.port());
         log.info("Store: embedded MongoDB-compatible server at {} persisting to {} (inspect with: mongosh \"{}/{}\")",
                 store.connectionString(), store.file(), store.connectionString(), properties.database());
         return store;
@@ -58,8 +61,15 @@ public class MongoStoreConfiguration {
         return MongoClients.create(settings.build());
     }
 
+    /** Read models and processor tokens: what is derived from the events, and can be rebuilt from them. */
     @Bean
-    MongoDatabase mongoDatabase(MongoClient client, StoreProperties properties) {
-        return client.getDatabase(properties.database());
+    @Primary
+    MongoDatabase viewsDatabase(MongoClient client, StoreProperties properties) {
+        return client.getDatabase(properties.viewsDatabase());
+    }
+
+    @Bean
+    EventStoreDatabase eventStoreDatabase(MongoClient client, StoreProperties properties) {
+        return new EventStoreDatabase(client.getDatabase(properties.database()));
     }
 }

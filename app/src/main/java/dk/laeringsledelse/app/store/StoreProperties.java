@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the events, tokens and read models live.
+ * Where the events, tokens and read models live: two databases on one store.
  *
  * @param uri      a real MongoDB (replica set) to use; blank means: start the embedded store
- * @param database the database name on that store
+ * @param database the database of the event store (events, snapshots, positions, seals)
+ * @param viewsDatabase the database of what is derived from the events: read models and processor tokens
  * @param embedded settings of the embedded store, used only when {@code uri} is blank
  * @param timeout  how long an operation waits for an unreachable store before failing (answered UNAVAILABLE)
  * @param readTimeout how long an operation waits for a reachable store's answer before failing
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("laeringsledelse.store")
 public record StoreProperties(String uri,
                               @DefaultValue("laeringsledelse") String database,
+                              @DefaultValue("laeringsledelse_views") String viewsDatabase,
                               @DefaultValue Embedded embedded,
                               @DefaultValue("5s") Duration timeout,
                               @DefaultValue("30s") Duration readTimeout) {

@@ -3,7 +3,7 @@ package dk.laeringsledelse.app.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoDatabase;
+import dk.laeringsledelse.app.store.EventStoreDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dk.laeringsledelse.app.support.ApplicationTest;
@@ -22,7 +22,7 @@ class IntegrityIT extends ApplicationTest {
             + "firstBreak { kind aggregateId sequenceNumber detail } } }";
 
     @Autowired
-    MongoDatabase database;
+    EventStoreDatabase eventStore;
 
     @Test
     void anAuditorSeesAnAlteredEventAndAnotherMunicipalitysAuditorIsRefused() {
@@ -42,7 +42,7 @@ class IntegrityIT extends ApplicationTest {
                 assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN"));
 
         // someone with database access rewrites history
-        database.getCollection("events").updateOne(Filters.and(Filters.eq("aggregateId", cycleId),
+        eventStore.database().getCollection("events").updateOne(Filters.and(Filters.eq("aggregateId", cycleId),
                 Filters.eq("firstSeq", 0L)), Updates.set("events.0.payload.title", "Noget andet"));
 
         graphQl("anne").document(VERIFY).variable("id", cycleId).execute().errors().verify()

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoDatabase;
+import dk.laeringsledelse.app.store.EventStoreDatabase;
 import dk.laeringsledelse.app.reliability.MalformedMutations.Case;
 import dk.laeringsledelse.app.reliability.MalformedMutations.Field;
 import dk.laeringsledelse.app.reliability.MalformedMutations.Mutation;
@@ -46,7 +46,7 @@ class BadInputIT extends ApplicationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
-    MongoDatabase database;
+    EventStoreDatabase eventStore;
     @Autowired
     ProjectionDigest digest;
     @Autowired
@@ -61,7 +61,7 @@ class BadInputIT extends ApplicationTest {
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(500);
 
         assertThat(projections.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
-        long eventsBefore = database.getCollection("events").countDocuments();
+        long eventsBefore = eventStore.database().getCollection("events").countDocuments();
         String viewsBefore = digest.digest();
 
         WebTestClient http = http("/graphql").defaultHeader("Authorization", "Bearer " + api().token("pia")).build();
@@ -78,7 +78,7 @@ class BadInputIT extends ApplicationTest {
         check("text/plain body", post(http, "mutation { __typename }", MediaType.TEXT_PLAIN), wrong);
 
         assertThat(wrong).as("requests not answered with a client error").isEmpty();
-        assertThat(database.getCollection("events").countDocuments()).as("events stored").isEqualTo(eventsBefore);
+        assertThat(eventStore.database().getCollection("events").countDocuments()).as("events stored").isEqualTo(eventsBefore);
         assertThat(projections.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
         assertThat(digest.digest()).as("read models").isEqualTo(viewsBefore);
 

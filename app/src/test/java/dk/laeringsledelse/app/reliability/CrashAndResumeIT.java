@@ -50,6 +50,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CrashAndResumeIT {
 
     private static final int CYCLES = 100;
+    private static final String VIEWS = "laeringsledelse_views";
     private static final int SIGNS_PER_CYCLE = 18;
     @TempDir
     Path dataDir;
@@ -59,17 +60,12 @@ class CrashAndResumeIT {
         try (ConfigurableApplicationContext app = start(0)) {
             seed(app.getBean(EventStore.class));
         }
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, VIEWS, "127.0.0.1", 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
-            // forget the projections, so the next start rebuilds them from the first event
-            MongoDatabase database = client.getDatabase("laeringsledelse");
-            database.getCollection("trackingtokens").drop();
-            for (String name : database.listCollectionNames()) {
-                if (!ProjectionDigest.NOT_READ_MODELS.contains(name) || name.equals("trackingtokens")) {
-                    database.getCollection(name).drop();
-                }
-            }
-            assertThat(database.getCollection("events").countDocuments()).as("one commit per cycle").isEqualTo(CYCLES);
+            // forget the projections (read models and tokens), so the next start rebuilds them from the first event
+            client.getDatabase(VIEWS).drop();
+            assertThat(client.getDatabase("laeringsledelse").getCollection("events").countDocuments())
+                    .as("one commit per cycle").isEqualTo(CYCLES);
         }
 
         int storePort = freePort();
@@ -147,7 +143,7 @@ class CrashAndResumeIT {
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + storePort))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(2, TimeUnit.SECONDS))
                 .build())) {
-            var cycles = client.getDatabase("laeringsledelse").getCollection("learning_cycles");
+            var cycles = client.getDatabase(VIEWS).getCollection("learning_cycles");
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (System.nanoTime() < deadline && child.isAlive()) {
                 long projected;
