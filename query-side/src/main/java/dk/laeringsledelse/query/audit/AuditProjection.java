@@ -104,6 +104,10 @@ public class AuditProjection {
                 months.add(month);
             }
             Document startsByMonth = keyIndex.get(AuditDocuments.STARTS, Document.class);
+            if (startsByMonth == null) {
+                throw new IllegalStateException("the audit index of " + key + " is of the layout before chunks "
+                        + "(no starts): rebuild the projections");
+            }
             if (!startsByMonth.containsKey(month)) {
                 startsByMonth.put(month, new ArrayList<Long>());
             }
