@@ -3,8 +3,11 @@ package dk.laeringsledelse.query.audit;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.query.graphql.Cursors;
 
-/** An opaque place in the history: URL-safe base64 of {@code "<month>|<position>"}. */
-record AuditCursor(String month, long position) {
+/**
+ * A place in the history, in history order (month, then position); as a cursor, opaque: URL-safe base64 of
+ * {@code "<month>|<position>"}.
+ */
+record AuditCursor(String month, long position) implements Comparable<AuditCursor> {
 
     String encode() {
         return Cursors.encode(month + "|" + position);
@@ -29,9 +32,9 @@ record AuditCursor(String month, long position) {
         }
     }
 
-    /** Whether a reference lies after this cursor in history order (month, then position). */
-    boolean isBefore(String refMonth, long refPosition) {
-        int byMonth = refMonth.compareTo(month);
-        return byMonth > 0 || (byMonth == 0 && refPosition > position);
+    @Override
+    public int compareTo(AuditCursor other) {
+        int byMonth = month.compareTo(other.month);
+        return byMonth != 0 ? byMonth : Long.compare(position, other.position);
     }
 }

@@ -14,15 +14,19 @@ import org.bson.Document;
  * <pre>
  * audit_events        { _id: &lt;global position&gt;, eventId, at, aggregateType, aggregateId, seq, eventType, revision,
  *                       payload: "&lt;JSON&gt;", actor, actorRole, correlationId, teamId, institutionId, municipalityId }
- * audit_buckets       { _id: "team|&lt;teamId&gt;|2026-03", refs: [ { p, at, type, agg, team, inst, muni, actor } ... ] }
- * audit_bucket_index  { _id: "team|&lt;teamId&gt;", months: [ "2026-01", "2026-03" ], counts: { "2026-01": 12, ... } }
+ * audit_buckets       { _id: "team|&lt;teamId&gt;|2026-03|0", last: &lt;highest p&gt;,
+ *                       refs: [ { p, at, type, agg, team, inst, muni, actor } ... ] }
+ * audit_bucket_index  { _id: "team|&lt;teamId&gt;", months: [ "2026-01", "2026-03" ], counts: { "2026-01": 12, ... },
+ *                       starts: { "2026-01": [ &lt;p of chunk 0&gt;, &lt;p of chunk 1&gt;, ... ], ... } }
  * audit_units         { _id: "team|&lt;teamId&gt;", institutionId, municipalityId }  (and "institution|&lt;id&gt;")
  * </pre>
  *
  * Keys: {@code aggregate|id}, {@code team|id}, {@code institution|id}, {@code municipality|id}, {@code person|id},
- * {@code type|EventType}. A reference is small (what filters need), so a month of a key stays far below MongoDB's
- * 16 MiB document limit (about 100,000 events per key and month); the event itself is stored once.
- * A month is the calendar month of the event's timestamp in UTC.
+ * {@code type|EventType}. A key's month is split into chunks (buckets) of at most {@link #CHUNK_SIZE} references in
+ * position order, numbered from 0; every chunk but a month's last is full. So a bucket stays small however busy the
+ * key (a write rewrites only a month's last chunk), and {@code starts} tells which chunk holds a position without
+ * reading the others. A reference is what filters need; the event itself is stored once. A month is the calendar
+ * month of the event's timestamp in UTC.
  */
 final class AuditDocuments {
 
@@ -35,6 +39,11 @@ final class AuditDocuments {
     static final String REFS = "refs";
     static final String MONTHS = "months";
     static final String COUNTS = "counts";
+    static final String STARTS = "starts";
+    static final String LAST = "last";
+
+    /** The most references a bucket holds. */
+    static final int CHUNK_SIZE = 256;
 
     private AuditDocuments() {
     }
@@ -48,9 +57,9 @@ final class AuditDocuments {
         return YearMonth.from(at.atZone(ZoneOffset.UTC)).toString();
     }
 
-    /** The bucket id; the month is always the last 7 characters, so an id containing '|' stays unambiguous. */
-    static String bucketId(String key, String month) {
-        return key + "|" + month;
+    /** The id of a key's month's chunk; month and chunk are the last two parts, so a key containing '|' is fine. */
+    static String bucketId(String key, String month, int chunk) {
+        return key + "|" + month + "|" + chunk;
     }
 
     static String key(String kind, String id) {
@@ -117,6 +126,13 @@ final class AuditDocuments {
     static List<String> monthsOf(Document index) {
         List<String> months = index == null ? null : index.getList(MONTHS, String.class);
         return months == null ? List.of() : months.stream().sorted().toList();
+    }
+
+    /** The first position of each chunk of the key's month, in chunk order; empty if it has none. */
+    static List<Long> startsOf(Document index, String month) {
+        Document starts = index == null ? null : index.get(STARTS, Document.class);
+        List<Long> ofMonth = starts == null ? null : starts.getList(month, Long.class);
+        return ofMonth == null ? List.of() : ofMonth;
     }
 
     /** How many events the key holds in the months {@code [firstMonth, lastMonth]} (nulls: unbounded). */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -26,16 +25,19 @@ import org.springframework.stereotype.Component;
  * <li>one read of the index documents of the keys the filter names (or, unfiltered, of the keys the caller may
  * see); of the named keys the one with the fewest events in the time range is read, the other fields are checked
  * in memory;</li>
- * <li>the buckets of that key, {@value #MONTHS_PER_READ} months per read, oldest first, until the page is full;</li>
+ * <li>the chunks of those keys, from the one holding the cursor (found by the index's {@code starts}), oldest first,
+ * in as few reads as the index's counts say fill the page: sparse keys' chunks of many months in one read, a busy
+ * key's one or two chunks;</li>
  * <li>one read of the page's events by position.</li>
  * </ol>
- * On a real MongoDB every read uses the {@code _id} index only; no other index is needed.
+ * Several keys (unfiltered reads) are merged in history order: chunks are read in the order of their starts, and a
+ * reference is given out once no unread chunk can hold an earlier one, i.e. before the smallest start of the keys'
+ * next unread chunks. On a real MongoDB every read uses the {@code _id} index only; no other index is needed.
  */
 @Component
 public class AuditHistoryReader {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
-    static final int MONTHS_PER_READ = 3;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> buckets;
@@ -70,43 +72,145 @@ public class AuditHistoryReader {
         List<String> candidates = named.isEmpty() ? scope.keys() : named;
         Map<String, Document> indexes = byId(index, candidates);
         List<String> keys = named.isEmpty() ? candidates : mostSelective(named, indexes, firstMonth, lastMonth);
-        TreeSet<String> months = new TreeSet<>();
+        List<KeyChunks> unread = new ArrayList<>();
         for (String key : keys) {
-            months.addAll(AuditDocuments.monthsOf(indexes.get(key)));
+            if (indexes.containsKey(key)) {
+                unread.add(new KeyChunks(key, indexes.get(key), firstMonth, lastMonth, cursor));
+            }
         }
-        List<String> monthsInRange = new ArrayList<>(months.subSet(
-                firstMonth == null ? "" : firstMonth, true, lastMonth == null ? "~" : lastMonth, true));
 
-        // One reference more than asked: it tells whether there is a next page.
+        // read, not yet given out; by place, so an event listed under two of the keys is there once
+        TreeMap<AuditCursor, AuditDocuments.Ref> read = new TreeMap<>();
+        // one reference more than asked: it tells whether there is a next page
         List<AuditDocuments.Ref> page = new ArrayList<>(pageSize + 1);
-        reading:
-        for (int i = 0; i < monthsInRange.size(); i += MONTHS_PER_READ) {
-            List<String> chunk = monthsInRange.subList(i, Math.min(i + MONTHS_PER_READ, monthsInRange.size()));
-            List<String> ids = new ArrayList<>();
-            chunk.forEach(month -> keys.forEach(key -> ids.add(AuditDocuments.bucketId(key, month))));
-            Map<String, Document> read = byId(buckets, ids);
-            for (String month : chunk) {
-                // several keys (unfiltered reads) merge into one ordered month; a missing bucket is an empty one
-                TreeMap<Long, AuditDocuments.Ref> ordered = new TreeMap<>();
-                for (String key : keys) {
-                    Document bucket = read.get(AuditDocuments.bucketId(key, month));
-                    if (bucket != null) {
-                        AuditDocuments.refsOf(bucket).forEach(ref -> ordered.put(ref.position(), ref));
-                    }
+        while (true) {
+            AuditCursor bound = unread.stream().map(KeyChunks::peek).filter(Objects::nonNull).map(Chunk::start)
+                    .min(Comparator.naturalOrder()).orElse(null);
+            while (page.size() <= pageSize && !read.isEmpty()
+                    && (bound == null || read.firstKey().compareTo(bound) < 0)) {
+                Map.Entry<AuditCursor, AuditDocuments.Ref> next = read.pollFirstEntry();
+                if ((cursor == null || cursor.compareTo(next.getKey()) < 0) && f.matches(next.getValue())
+                        && scope.sees(next.getValue())) {
+                    page.add(next.getValue());
                 }
-                for (AuditDocuments.Ref ref : ordered.values()) {
-                    if ((cursor == null || cursor.isBefore(month, ref.position())) && f.matches(ref) && scope.sees(ref)) {
-                        page.add(ref);
-                        if (page.size() > pageSize) {
-                            break reading;
-                        }
-                    }
+            }
+            if (page.size() > pageSize || bound == null) {
+                break;
+            }
+            List<Chunk> chunks = nextRead(unread, pageSize + 1 - page.size());
+            Map<String, Document> bucketsById = byId(buckets, chunks.stream().map(Chunk::id).toList());
+            for (Chunk chunk : chunks) {
+                Document bucket = bucketsById.get(chunk.id()); // a chunk not written yet is an empty one
+                if (bucket != null) {
+                    AuditDocuments.refsOf(bucket).forEach(ref ->
+                            read.put(new AuditCursor(chunk.start().month(), ref.position()), ref));
                 }
             }
         }
         boolean hasNextPage = page.size() > pageSize;
         List<AuditDocuments.Ref> shown = hasNextPage ? page.subList(0, pageSize) : page;
         return Connection.of(load(shown), event -> AuditCursor.of(event).encode(), hasNextPage, cursor != null, null);
+    }
+
+    /**
+     * The chunks to read next, in the order of their starts: as few as the counts say give out {@code wanted}
+     * references. A read chunk's references can all be given out once its key's next chunk is read or is the first
+     * unread one (or none is left), as no unread chunk then starts before the chunk's last reference.
+     */
+    private static List<Chunk> nextRead(List<KeyChunks> unread, long wanted) {
+        List<Chunk> chunks = new ArrayList<>();
+        Map<KeyChunks, Long> lastTaken = new HashMap<>(); // the size of each key's last chunk taken, not yet counted
+        long counted = 0;
+        while (true) {
+            KeyChunks key = unread.stream().filter(k -> k.peek() != null)
+                    .min(Comparator.comparing(k -> k.peek().start())).orElse(null);
+            if (key == null) {
+                return chunks;
+            }
+            if (!chunks.isEmpty() && counted + lastTaken.getOrDefault(key, 0L) >= wanted) {
+                return chunks;
+            }
+            Chunk chunk = key.take();
+            chunks.add(chunk);
+            counted += lastTaken.getOrDefault(key, 0L);
+            lastTaken.put(key, chunk.expected());
+        }
+    }
+
+    /** A chunk to read: its id, its start in history order, and how many references after the cursor it holds. */
+    private record Chunk(String id, AuditCursor start, long expected) {
+    }
+
+    /** A key's chunks in the months read, in order, from the one holding the cursor; as the index lists them. */
+    private static final class KeyChunks {
+
+        private final String key;
+        private final Document index;
+        private final List<String> months;
+        private final AuditCursor cursor;
+        private int month;
+        private List<Long> starts;
+        private int chunkNo;
+        private Chunk next;
+
+        KeyChunks(String key, Document index, String firstMonth, String lastMonth, AuditCursor cursor) {
+            this.key = key;
+            this.index = index;
+            this.months = AuditDocuments.monthsOf(index).stream()
+                    .filter(m -> firstMonth == null || m.compareTo(firstMonth) >= 0)
+                    .filter(m -> lastMonth == null || m.compareTo(lastMonth) <= 0)
+                    .filter(m -> !AuditDocuments.startsOf(index, m).isEmpty())
+                    .toList();
+            this.cursor = cursor;
+            month = -1;
+            nextMonth();
+            if (next != null && cursor != null && next.start().month().equals(cursor.month())) {
+                while (chunkNo + 1 < starts.size() && starts.get(chunkNo + 1) <= cursor.position()) {
+                    chunkNo++;
+                }
+                next = chunk();
+            }
+        }
+
+        /** The next chunk to read, or null. */
+        Chunk peek() {
+            return next;
+        }
+
+        /** The next chunk to read, taken. */
+        Chunk take() {
+            Chunk taken = next;
+            if (chunkNo + 1 < starts.size()) {
+                chunkNo++;
+                next = chunk();
+            } else {
+                nextMonth();
+            }
+            return taken;
+        }
+
+        private void nextMonth() {
+            month++;
+            chunkNo = 0;
+            starts = month < months.size() ? AuditDocuments.startsOf(index, months.get(month)) : List.of();
+            next = starts.isEmpty() ? null : chunk();
+        }
+
+        private Chunk chunk() {
+            String m = months.get(month);
+            long start = starts.get(chunkNo);
+            long size = chunkNo < starts.size() - 1 ? AuditDocuments.CHUNK_SIZE
+                    : AuditDocuments.countOf(index, m, m) - (long) chunkNo * AuditDocuments.CHUNK_SIZE;
+            Long end = chunkNo + 1 < starts.size() ? starts.get(chunkNo + 1)
+                    : month + 1 < months.size() ? AuditDocuments.startsOf(index, months.get(month + 1)).get(0) : null;
+            if (cursor != null && m.equals(cursor.month()) && start <= cursor.position() && end != null
+                    && end > start) {
+                // the chunk holding the cursor: the part after it, as if its positions were spread evenly
+                size = size * (end - 1 - cursor.position()) / (end - start);
+            }
+            return new Chunk(AuditDocuments.bucketId(key, m, chunkNo), new AuditCursor(m, start),
+                    Math.max(0, Math.min(size, AuditDocuments.CHUNK_SIZE)));
+        }
     }
 
     /**

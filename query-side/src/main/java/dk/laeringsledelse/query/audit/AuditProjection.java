@@ -26,18 +26,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * The audit history read model (layout in {@link AuditDocuments}): every event once in {@code audit_events} by global
- * position, and a reference to it in the month bucket of each of its keys (aggregate, team, institution,
- * municipality, actor, type), so that a page of any filter is a few reads by {@code _id}.
+ * position, and a reference to it in the last chunk (bucket) of its month of each of its keys (aggregate, team,
+ * institution, municipality, actor, type), so that a page of any filter is a few reads by {@code _id}.
  *
  * <p>Concurrency: buckets of a person or an event type collect events of every team and municipality, and an event's
  * institution and municipality come from the units this projection saw registered. So the application runs this
  * processing group as one sequence (all events in order on one thread): the unit is known before any event of it,
  * and no two writers touch a bucket at once.
  *
- * <p>Idempotent: an event whose position is already in {@code audit_events} is skipped; that document is written
- * last; a bucket keeps the highest position it holds (events come in position order on one thread), so a
- * re-delivered event is not added to it again; and a month's count is set to its bucket's size. So an event
- * re-delivered after a crash adds and counts nothing twice.
+ * <p>Idempotent, also after a crash halfway through writing a batch (BatchedWrites writes a batch's documents at its
+ * end, whole, in the order first touched, and a crash before the token is stored re-delivers the whole batch):
+ * <ul>
+ * <li>an event whose position is in {@code audit_events} is skipped; that document is touched after every index
+ * and bucket the event touches, so it is written after them;</li>
+ * <li>a key's index is touched before any of its buckets, so it is written first: a crash may leave it listing a
+ * chunk (its start) that was not written, which is then created again, empty. The reverse, chunks written that the
+ * index does not list, is handled too: a full chunk is followed to the next one, as stored (its start then listed)
+ * or new;</li>
+ * <li>the chunk for an event is the last whose start is at or before its position (so a re-delivered event goes to
+ * the chunk that held it even if the index lists later ones); a chunk holding that position or a later one has the
+ * event already (events come in position order on one thread), so nothing is added twice;</li>
+ * <li>a start is added only for the chunk after the last listed one, and it is the chunk's first position;</li>
+ * <li>a month's count is set, never incremented: chunk number × {@link AuditDocuments#CHUNK_SIZE} + that chunk's
+ * size, which every chunk but the last being full makes right; the month's last event of the batch sets it.</li>
+ * </ul>
+ * So whatever prefix of a batch's writes a crash left, re-delivering the batch writes the documents a clean run
+ * writes.
  */
 @Component
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
@@ -47,9 +61,6 @@ public class AuditProjection {
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-    /** A bucket's highest position and its number of references, kept beside the references. */
-    private static final String LAST = "last";
-    private static final String SIZE = "size";
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> buckets;
@@ -76,47 +87,80 @@ public class AuditProjection {
     /**
      * Lists the event under each of its keys, then stores it. Writes are batched (BatchedWrites): a bucket or index
      * touched by many events of a processor's batch is written once, at its end, in first-touched order (an index
-     * before the bucket it lists, so a reader never misses a written bucket).
+     * before the buckets it lists, so a reader never misses a written bucket).
      */
     void add(AuditEvent event) {
+        long position = event.position();
         String month = AuditDocuments.monthOf(event.at());
         Document ref = AuditDocuments.toDocument(AuditDocuments.refOf(event));
         for (String key : AuditDocuments.keysOf(event)) {
             Document keyIndex = BatchedWrites.find(index, key);
             if (keyIndex == null) {
                 keyIndex = new Document(AuditDocuments.ID, key).append(AuditDocuments.MONTHS, new ArrayList<String>())
-                        .append(AuditDocuments.COUNTS, new Document());
+                        .append(AuditDocuments.COUNTS, new Document()).append(AuditDocuments.STARTS, new Document());
             }
             List<String> months = keyIndex.getList(AuditDocuments.MONTHS, String.class);
             if (!months.contains(month)) {
                 months.add(month);
             }
-            BatchedWrites.replace(index, key, keyIndex);
+            Document startsByMonth = keyIndex.get(AuditDocuments.STARTS, Document.class);
+            if (startsByMonth == null) {
+                throw new IllegalStateException("the audit index of " + key + " is of the layout before chunks "
+                        + "(no starts): rebuild the projections");
+            }
+            if (!startsByMonth.containsKey(month)) {
+                startsByMonth.put(month, new ArrayList<Long>());
+            }
+            List<Long> starts = startsByMonth.getList(month, Long.class);
 
-            String bucketId = AuditDocuments.bucketId(key, month);
-            Document bucket = BatchedWrites.find(buckets, bucketId);
-            if (bucket == null) {
-                bucket = new Document(AuditDocuments.ID, bucketId).append(AuditDocuments.REFS, new ArrayList<Document>())
-                        .append(LAST, -1L).append(SIZE, 0L);
+            // the last chunk starting at or before the position: where the event is if it was added before
+            int chunkNo = starts.size() - 1;
+            while (chunkNo > 0 && starts.get(chunkNo) > position) {
+                chunkNo--;
             }
-            // events arrive in position order on one thread: a bucket that holds this position or a later one
-            // has this event already (re-delivered after a crash)
-            if (bucket.get(LAST, Number.class).longValue() < event.position()) {
-                bucket.getList(AuditDocuments.REFS, Document.class).add(ref);
-                bucket.put(LAST, event.position());
-                bucket.put(SIZE, bucket.get(SIZE, Number.class).longValue() + 1);
-                BatchedWrites.replace(buckets, bucketId, bucket);
+            chunkNo = Math.max(chunkNo, 0);
+            Document chunk = BatchedWrites.find(buckets, AuditDocuments.bucketId(key, month, chunkNo));
+            while (chunk != null && lastOf(chunk) < position && refsOf(chunk).size() >= AuditDocuments.CHUNK_SIZE) {
+                // full: the event goes to the next chunk, which a crash may have written without the index
+                listStart(starts, chunkNo, chunk);
+                chunkNo++;
+                chunk = BatchedWrites.find(buckets, AuditDocuments.bucketId(key, month, chunkNo));
             }
-            // the count is the bucket's size, not an increment: a re-delivered event cannot count twice
-            Document counts = keyIndex.get(AuditDocuments.COUNTS, Document.class);
-            long size = bucket.get(SIZE, Number.class).longValue();
-            Number counted = counts.get(month, Number.class);
-            if (counted == null || counted.longValue() < size) {
-                counts.put(month, size);
-                BatchedWrites.replace(index, key, keyIndex);
+            if (chunk == null) {
+                chunk = new Document(AuditDocuments.ID, AuditDocuments.bucketId(key, month, chunkNo))
+                        .append(AuditDocuments.REFS, new ArrayList<Document>()).append(AuditDocuments.LAST, -1L);
+            }
+            // a chunk that holds this position or a later one has this event already (re-delivered after a crash)
+            boolean added = lastOf(chunk) < position;
+            if (added) {
+                refsOf(chunk).add(ref);
+                chunk.put(AuditDocuments.LAST, position);
+            }
+            listStart(starts, chunkNo, chunk);
+            // set, not incremented: a re-delivered event cannot count twice
+            keyIndex.get(AuditDocuments.COUNTS, Document.class)
+                    .put(month, (long) chunkNo * AuditDocuments.CHUNK_SIZE + refsOf(chunk).size());
+            BatchedWrites.replace(index, key, keyIndex); // before any bucket of the key: written before them
+            if (added) {
+                BatchedWrites.replace(buckets, chunk.getString(AuditDocuments.ID), chunk);
             }
         }
-        BatchedWrites.replace(events, event.position(), AuditDocuments.toDocument(event));
+        BatchedWrites.replace(events, position, AuditDocuments.toDocument(event));
+    }
+
+    /** Lists the chunk's start unless it is listed: its first position. */
+    private static void listStart(List<Long> starts, int chunkNo, Document chunk) {
+        if (starts.size() == chunkNo) {
+            starts.add(refsOf(chunk).get(0).get("p", Number.class).longValue());
+        }
+    }
+
+    private static long lastOf(Document chunk) {
+        return chunk.get(AuditDocuments.LAST, Number.class).longValue();
+    }
+
+    private static List<Document> refsOf(Document chunk) {
+        return chunk.getList(AuditDocuments.REFS, Document.class);
     }
 
     private AuditEvent auditEvent(long position, EventMessage<?> message) {

@@ -3,6 +3,8 @@ package dk.laeringsledelse.query.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import dk.laeringsledelse.eventstore.testsupport.CommandRecorder;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import dk.laeringsledelse.kernel.cycle.CycleId;
@@ -17,24 +19,30 @@ import dk.laeringsledelse.kernel.organisation.MunicipalityId;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** From events to the audit history's buckets, and idempotent on re-delivery. */
+/** From events to the audit history's buckets (chunks of a key's month), and idempotent on re-delivery. */
 class AuditProjectionTest {
 
     private static final MunicipalityId MUNICIPALITY = new MunicipalityId("m1");
     private static final InstitutionId INSTITUTION = new InstitutionId("i1");
     private static final TeamId TEAM = TeamId.of("t1");
     private static final CycleId CYCLE = CycleId.of("c1");
+    private static final Instant MARCH = Instant.parse("2026-03-01T00:00:00Z");
 
     private final MongoDatabase db = TestMongo.freshDatabase();
     private final AuditProjection projection = new AuditProjection(db);
@@ -63,42 +71,146 @@ class AuditProjectionTest {
                         "corr-3", "t1", "i1", "m1", Instant.parse("2026-02-02T09:30:00.120Z"));
         assertThat(event.payload()).contains("\"cycleId\":\"c1\"", "\"title\":\"Sprog\"", "\"start\":\"2026-02-01\"");
 
-        assertThat(positions("municipality|m1|2026-01")).containsExactly(1L, 2L);
-        assertThat(positions("municipality|m1|2026-02")).containsExactly(3L);
-        assertThat(positions("institution|i1|2026-02")).containsExactly(3L);
-        assertThat(positions("team|t1|2026-01")).containsExactly(2L);
-        assertThat(positions("team|t1|2026-02")).containsExactly(3L);
-        assertThat(positions("aggregate|c1|2026-02")).containsExactly(3L);
-        assertThat(positions("person|pia|2026-02")).containsExactly(3L);
-        assertThat(positions("person|operator|2026-01")).containsExactly(1L, 2L);
-        assertThat(positions("type|LearningCycleStarted|2026-02")).containsExactly(3L);
+        assertThat(positions("municipality|m1|2026-01|0")).containsExactly(1L, 2L);
+        assertThat(positions("municipality|m1|2026-02|0")).containsExactly(3L);
+        assertThat(positions("institution|i1|2026-02|0")).containsExactly(3L);
+        assertThat(positions("team|t1|2026-01|0")).containsExactly(2L);
+        assertThat(positions("team|t1|2026-02|0")).containsExactly(3L);
+        assertThat(positions("aggregate|c1|2026-02|0")).containsExactly(3L);
+        assertThat(positions("person|pia|2026-02|0")).containsExactly(3L);
+        assertThat(positions("person|operator|2026-01|0")).containsExactly(1L, 2L);
+        assertThat(positions("type|LearningCycleStarted|2026-02|0")).containsExactly(3L);
 
-        Document index = db.getCollection(AuditDocuments.INDEX).find(new Document("_id", "municipality|m1")).first();
+        Document index = index("municipality|m1");
         assertThat(AuditDocuments.monthsOf(index)).containsExactly("2026-01", "2026-02");
+        assertThat(AuditDocuments.startsOf(index, "2026-01")).containsExactly(1L);
+        assertThat(AuditDocuments.startsOf(index, "2026-02")).containsExactly(3L);
         assertThat(AuditDocuments.countOf(index, null, null)).isEqualTo(3);
         assertThat(AuditDocuments.countOf(index, "2026-02", null)).isEqualTo(1);
     }
 
     @Test
+    void aBusyMonthIsSplitIntoFullChunksAndALastOne_listedAndCountedInTheIndex_howeverBatched() {
+        int chunk = AuditDocuments.CHUNK_SIZE;
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        for (long p = 1; p <= 2L * chunk + 10; p++) {
+            events.add(AuditTestEvents.noted(p, MARCH.plusSeconds(p), "t1", "i1", "m1", p % 2 == 0 ? "pia" : "ole"));
+        }
+        AuditTestEvents.deliver(db, events, 100);
+
+        assertThat(positions("team|t1|2026-03|0")).isEqualTo(range(1, chunk));
+        assertThat(positions("team|t1|2026-03|1")).isEqualTo(range(chunk + 1, 2 * chunk));
+        assertThat(positions("team|t1|2026-03|2")).isEqualTo(range(2 * chunk + 1, 2 * chunk + 10));
+        assertThat(db.getCollection(AuditDocuments.BUCKETS).countDocuments(new Document("_id", "team|t1|2026-03|3")))
+                .isZero();
+        Document team = index("team|t1");
+        assertThat(AuditDocuments.startsOf(team, "2026-03")).containsExactly(1L, chunk + 1L, 2 * chunk + 1L);
+        assertThat(AuditDocuments.countOf(team, null, null)).isEqualTo(2L * chunk + 10);
+        // pia acted in every second event: two chunks, the second holding the last 5 of her 261
+        Document pia = index("person|pia");
+        assertThat(AuditDocuments.startsOf(pia, "2026-03")).containsExactly(2L, 2L * chunk + 2);
+        assertThat(positions("person|pia|2026-03|1")).hasSize(5);
+        assertThat(pia.get(AuditDocuments.COUNTS, Document.class).get("2026-03")).isEqualTo((long) chunk + 5);
+
+        MongoDatabase inOddBatches = TestMongo.freshDatabase();
+        AuditTestEvents.deliver(inOddBatches, events, 7);
+        assertThat(AuditTestEvents.everything(inOddBatches)).isEqualTo(AuditTestEvents.everything(db));
+    }
+
+    /**
+     * A batch writes its documents at its end, in the order they were first touched (a key's index before its
+     * buckets, an event last); a crash after any of those writes re-delivers the whole batch, which must then leave
+     * the documents of a run without a crash. The second batch fills chunk 0 of several keys, starts chunk 1 and a
+     * new month.
+     */
+    @Test
+    void aBatchRedeliveredAfterACrashAtAnyOfItsWritesLeavesWhatACleanRunLeaves() {
+        List<Write> writes = assertRedeliveryRepairsEveryCrash(Comparator.comparing(write -> 0));
+
+        // among the crashes: the index lists the new chunk, which is not written
+        List<String> ids = writes.stream().map(write -> write.id().isString() ? write.id().asString().getValue() : "")
+                .toList();
+        assertThat(ids.indexOf("municipality|m1")).isNotNegative()
+                .isLessThan(ids.indexOf("municipality|m1|2026-03|1"));
+    }
+
+    /** Not an order BatchedWrites writes in, but the projection repairs it as well: chunks before the index. */
+    @Test
+    void aBatchRedeliveredAfterChunksWereWrittenWithoutTheIndexLeavesWhatACleanRunLeaves() {
+        List<String> order = List.of(AuditDocuments.BUCKETS, AuditDocuments.INDEX, AuditDocuments.EVENTS);
+        assertRedeliveryRepairsEveryCrash(Comparator.comparing(write -> order.indexOf(write.collection())));
+    }
+
+    /** Returns the second batch's writes, in the order applied. */
+    private List<Write> assertRedeliveryRepairsEveryCrash(Comparator<Write> order) {
+        int chunk = AuditDocuments.CHUNK_SIZE;
+        List<TrackedEventMessage<?>> first = new ArrayList<>();
+        List<TrackedEventMessage<?>> second = new ArrayList<>();
+        for (long p = 1; p <= chunk + 3; p++) {
+            Instant at = p <= chunk + 1 ? MARCH.plusSeconds(p) : MARCH.plus(31, ChronoUnit.DAYS).plusSeconds(p);
+            (p <= chunk - 3 ? first : second).add(AuditTestEvents.noted(p, at, "t" + (p % 3 == 0 ? 2 : 1), "i1", "m1",
+                    p % 2 == 0 ? "pia" : "ole"));
+        }
+        CommandRecorder recorder = new CommandRecorder();
+        MongoDatabase clean = TestMongo.freshDatabase(recorder);
+        AuditTestEvents.deliver(clean, first, first.size());
+        Map<String, List<Document>> afterFirst = AuditTestEvents.everything(clean);
+        recorder.start();
+        AuditTestEvents.deliver(clean, second, second.size());
+        recorder.stop();
+        Map<String, List<Document>> afterSecond = AuditTestEvents.everything(clean);
+        List<Write> writes = recorder.commands().stream().filter(c -> c.getFirstKey().equals("update"))
+                .flatMap(c -> c.getArray("updates").stream().map(BsonValue::asDocument)
+                        .map(u -> new Write(c.getString("update").getValue(), u.getDocument("q").get("_id"),
+                                u.getDocument("u"))))
+                .sorted(order).toList();
+        assertThat(writes).extracting(Write::collection)
+                .contains(AuditDocuments.INDEX, AuditDocuments.BUCKETS, AuditDocuments.EVENTS);
+
+        for (int crashedAfter = 0; crashedAfter < writes.size(); crashedAfter++) {
+            MongoDatabase crashed = TestMongo.freshDatabase();
+            afterFirst.forEach((collection, documents) -> {
+                if (!documents.isEmpty()) {
+                    crashed.getCollection(collection).insertMany(documents);
+                }
+            });
+            writes.subList(0, crashedAfter).forEach(write -> crashed
+                    .getCollection(write.collection(), BsonDocument.class)
+                    .replaceOne(new BsonDocument("_id", write.id()), write.document(),
+                            new ReplaceOptions().upsert(true)));
+
+            AuditTestEvents.deliver(crashed, second, second.size());
+
+            assertThat(AuditTestEvents.everything(crashed)).as("crashed after %d of %d writes", crashedAfter,
+                    writes.size()).isEqualTo(afterSecond);
+        }
+        return writes;
+    }
+
+    /** One document a batch wrote (a replacement). */
+    private record Write(String collection, BsonValue id, BsonDocument document) {
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         deliver(history);
-        List<Document> before = everything();
+        Map<String, List<Document>> before = AuditTestEvents.everything(db);
 
         deliver(history);
 
-        assertThat(everything()).isEqualTo(before);
+        assertThat(AuditTestEvents.everything(db)).isEqualTo(before);
     }
 
     @Test
     void aResetEmptiesTheHistoryAndAReplayWritesTheSameDocuments() {
         deliver(history);
-        List<Document> before = everything();
+        Map<String, List<Document>> before = AuditTestEvents.everything(db);
 
         projection.reset();
-        assertThat(everything()).isEmpty();
+        assertThat(AuditTestEvents.everything(db).values()).allSatisfy(documents -> assertThat(documents).isEmpty());
         deliver(history);
 
-        assertThat(everything()).isEqualTo(before);
+        assertThat(AuditTestEvents.everything(db)).isEqualTo(before);
     }
 
     @Test
@@ -122,15 +234,15 @@ class AuditProjectionTest {
     private List<Long> positions(String bucketId) {
         Document bucket = db.getCollection(AuditDocuments.BUCKETS).find(new Document("_id", bucketId)).first();
         assertThat(bucket).as(bucketId).isNotNull();
-        return AuditDocuments.refsOf(bucket).stream().map(AuditDocuments.Ref::position).sorted().toList();
+        return AuditDocuments.refsOf(bucket).stream().map(AuditDocuments.Ref::position).toList();
     }
 
-    private List<Document> everything() {
-        List<Document> all = new ArrayList<>();
-        for (String name : List.of(AuditDocuments.EVENTS, AuditDocuments.BUCKETS, AuditDocuments.INDEX, AuditDocuments.UNITS)) {
-            db.getCollection(name).find().sort(new Document("_id", 1)).into(all);
-        }
-        return all;
+    private Document index(String key) {
+        return db.getCollection(AuditDocuments.INDEX).find(new Document("_id", key)).first();
+    }
+
+    private static List<Long> range(long first, long last) {
+        return LongStream.rangeClosed(first, last).boxed().toList();
     }
 
     private static TrackedEventMessage<?> message(long position, String type, String aggregateId, long seq, String at,

@@ -9,11 +9,17 @@ import dk.laeringsledelse.query.graphql.Connection;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +42,120 @@ class AuditReadCostTest {
         Cost large = costOfReadingPages(100_000);
 
         assertThat(large).isEqualTo(small);
-        // 10 events per month, 3 months per read. First page: the index documents, months 1-3 and 4-6 (the 51st
-        // event), the page's events. Second page: the index documents, months 5-7 (5 holds the cursor), 8-10 and 11,
-        // the page's events.
-        assertThat(small).isEqualTo(new Cost(4, 5));
+        // 10 events per month, one chunk each. First page: the index documents, months 1-6 (as many as the counts
+        // say hold 51 events), the page's events. Second page: the index documents, months 5-11 (month 5 holds the
+        // cursor, as its last event: none of its events is counted), the page's events.
+        assertThat(small).isEqualTo(new Cost(3, 3));
+    }
+
+    /**
+     * A team's month of 3,000 events (a dozen chunks), between two months of 100, and another team's events in
+     * between: paged through with cursors, every event of the team comes once, in order, each page for the same few
+     * reads.
+     */
+    @Test
+    void aMonthOfManyChunksIsPagedThroughEveryEventOnceInOrder_withFewReadsPerPage() {
+        MongoDatabase db = TestMongo.freshDatabase(listener);
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        Instant february = Instant.parse("2026-02-27T00:00:00Z");
+        for (long p = 1; p <= 4_800; p++) {
+            // t1 has 2 of every 3 events: 100 in February, 3,000 in March, 100 in April
+            long t1Events = p - p / 3;
+            Instant at = february.plusSeconds(p)
+                    .plus(t1Events <= 100 ? 0 : t1Events <= 3_100 ? 3 : 40, ChronoUnit.DAYS);
+            events.add(AuditTestEvents.noted(p, at, p % 3 == 0 ? "t2" : "t1", "i1", "m1", "pia"));
+        }
+        AuditTestEvents.deliver(db, events, 500);
+        List<Long> expected = events.stream()
+                .filter(e -> ((AuditTestEvents.Noted) e.getPayload()).teamId().equals("t1"))
+                .map(e -> e.trackingToken().position().orElseThrow()).toList();
+        assertThat(expected).hasSize(3_200);
+        EventHistoryFilter byTeam = new EventHistoryFilter(null, "t1", null, null, null, null, null, null);
+        for (int pageSize : List.of(50, 200)) {
+            Paged paged = pageThrough(new AuditHistoryReader(db), byTeam, AuditScope.auditorOf("m1"), pageSize);
+
+            assertThat(paged.positions()).as("pages of %d", pageSize).isEqualTo(expected);
+            // the index, the chunks (usually one), the page's events
+            assertThat(paged.maxReadsPerPage()).as("pages of %d", pageSize).isLessThanOrEqualTo(3);
+        }
+    }
+
+    /**
+     * Unfiltered, a leader of institution i1 who is also in team t3 of i2 reads three keys (i1, t1 of i1, t3): they
+     * are merged in history order (month, then position, also where a writer's clock put a later event in the
+     * earlier month), each event once though t1's events are under i1 too.
+     */
+    @Test
+    void theKeysOfAScopeAreMergedInHistoryOrder_eachEventOnce() {
+        Paged paged = assertMergedInHistoryOrder(
+                new String[][] {{"t1", "i1"}, {"t2", "i1"}, {"t3", "i2"}, {"t4", "i2"}});
+
+        // the indexes, the chunks (one read, at times two), the page's events
+        assertThat(paged.maxReadsPerPage()).isLessThanOrEqualTo(4);
+    }
+
+    /**
+     * As above, but most of i1's events are of the institution itself, which its leader may not see: the few visible
+     * ones of i1 and t3's events interleave across many chunks of i1, and none is given out before an earlier one.
+     */
+    @Test
+    void theKeysOfAScopeAreMergedInHistoryOrder_alsoWhereMostOfAKeysEventsAreNotVisible() {
+        String[][] units = new String[20][];
+        Arrays.fill(units, new String[] {null, "i1"});
+        units[0] = new String[] {"t1", "i1"};
+        units[1] = new String[] {"t3", "i2"};
+        Paged paged = assertMergedInHistoryOrder(units);
+
+        assertThat(paged.maxReadsPerPage()).isLessThanOrEqualTo(5);
+    }
+
+    /**
+     * 2,000 events in two months, each of a random one of the units (team, institution), read unfiltered by a leader
+     * of i1 who is in team t3; returns how they were paged.
+     */
+    private Paged assertMergedInHistoryOrder(String[][] units) {
+        MongoDatabase db = TestMongo.freshDatabase(listener);
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        Random random = new Random(7);
+        Instant march = Instant.parse("2026-03-01T00:00:00Z");
+        for (long p = 1; p <= 2_000; p++) {
+            String[] unit = units[random.nextInt(units.length)];
+            Instant at = p <= 1_000 ? march.minus(20, ChronoUnit.DAYS).plusSeconds(p)
+                    : p == 1_500 ? march.minusMillis(1) // its writer's clock was behind: in February, after 1000
+                    : march.plusSeconds(p);
+            events.add(AuditTestEvents.noted(p, at, unit[0], unit[1], "m1", "pia"));
+        }
+        AuditTestEvents.deliver(db, events, 300);
+        AuditScope leaderAndEducator = new AuditScope(Set.of(), Set.of("i1"), Set.of("t1", "t3"));
+        List<Long> expected = events.stream()
+                .filter(e -> Arrays.asList("t1", "t2", "t3")
+                        .contains(((AuditTestEvents.Noted) e.getPayload()).teamId()))
+                .sorted(Comparator.comparing((TrackedEventMessage<?> e) -> AuditDocuments.monthOf(e.getTimestamp()))
+                        .thenComparing(e -> e.trackingToken().position().orElseThrow()))
+                .map(e -> e.trackingToken().position().orElseThrow()).toList();
+
+        Paged paged = pageThrough(new AuditHistoryReader(db), null, leaderAndEducator, 50);
+
+        assertThat(paged.positions()).isEqualTo(expected);
+        return paged;
+    }
+
+    private record Paged(List<Long> positions, int maxReadsPerPage) {
+    }
+
+    private Paged pageThrough(AuditHistoryReader reader, EventHistoryFilter filter, AuditScope scope, int pageSize) {
+        List<Long> positions = new ArrayList<>();
+        int maxReads = 0;
+        String after = null;
+        Connection<AuditEvent> page;
+        do {
+            String cursor = after;
+            page = record(() -> reader.read(filter, scope, pageSize, cursor));
+            maxReads = Math.max(maxReads, listener.commands().size());
+            page.nodes().forEach(event -> positions.add(event.position()));
+            after = page.pageInfo().endCursor();
+        } while (page.pageInfo().hasNextPage());
+        return new Paged(positions, maxReads);
     }
 
     private record Cost(int firstPage, int secondPage) {
@@ -100,6 +216,7 @@ class AuditReadCostTest {
             List<String> keys = List.of("team|team-" + team, "municipality|m-" + team);
             List<String> months = new ArrayList<>();
             Document counts = new Document();
+            Document starts = new Document();
             for (int m = 0; m < MONTHS; m++) {
                 String month = FIRST_MONTH.plusMonths(m).toString();
                 months.add(month);
@@ -113,12 +230,15 @@ class AuditReadCostTest {
                     events.add(AuditDocuments.toDocument(event));
                     refs.add(AuditDocuments.toDocument(AuditDocuments.refOf(event)));
                 }
+                starts.append(month, List.of(position - EVENTS_PER_MONTH + 1));
                 for (String key : keys) {
-                    buckets.add(new Document("_id", AuditDocuments.bucketId(key, month)).append("refs", refs));
+                    buckets.add(new Document("_id", AuditDocuments.bucketId(key, month, 0)).append("refs", refs)
+                            .append("last", position));
                 }
             }
             for (String key : keys) {
-                indexes.add(new Document("_id", key).append("months", months).append("counts", counts));
+                indexes.add(new Document("_id", key).append("months", months).append("counts", counts)
+                        .append("starts", starts));
             }
         }
         // the person acted everywhere: by far the largest key, so the reader must not choose it (its buckets are
