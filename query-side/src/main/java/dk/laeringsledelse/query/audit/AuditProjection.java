@@ -77,9 +77,7 @@ public class AuditProjection {
     @EventHandler
     public void on(Object payload, EventMessage<?> message, TrackingToken token) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("no global position: " + token));
-        if (BatchedWrites.find(events, position) != null) {
-            return; // re-delivered
-        }
+        // no look-up whether the event was handled before: handling it again writes the same documents (below)
         rememberUnit(payload);
         add(auditEvent(position, message));
     }

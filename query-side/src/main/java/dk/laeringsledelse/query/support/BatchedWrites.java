@@ -8,9 +8,11 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
@@ -41,6 +43,10 @@ import org.bson.Document;
  * events is written once. A {@link #find} of such a document writes the batch so far first, so it sees them.</li>
  * </ul>
  *
+ * <p>A document read and not written in the batch is read from the store once per batch (reads are forgotten when
+ * the batch's field-level updates are written early, see above), so a replay does not look up a team's unit once per
+ * event. What another processor writes meanwhile is seen by the next batch.
+ *
  * <p>Write order: the batch's field-level updates first, then its replaced documents in the order they were first
  * written in the batch. So an event's side effects on shared documents are stored no later than the document that
  * records the event as applied (a version), and a crash in between leaves that event to be handled again; and the
@@ -49,6 +55,7 @@ import org.bson.Document;
 public final class BatchedWrites {
 
     private static final String PENDING = BatchedWrites.class.getName();
+    private static final String READS = BatchedWrites.class.getName() + ".reads";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private BatchedWrites() {
@@ -71,15 +78,25 @@ public final class BatchedWrites {
     public static <T> T find(MongoCollection<Document> collection, Object id, Class<T> type,
                              Function<Document, T> read) {
         Map<Key, Pending> pending = pending();
-        Pending written = pending == null ? null : pending.get(new Key(collection, id));
+        if (pending == null) {
+            Document stored = collection.find(Filters.eq("_id", id)).first();
+            return stored == null ? null : read.apply(stored);
+        }
+        Key key = new Key(collection, id);
+        Pending written = pending.get(key);
         if (written instanceof Replaced replaced) {
             return type.cast(replaced.value());
         }
         if (written instanceof Updated) {
             flush(pending);
         }
-        Document stored = collection.find(Filters.eq("_id", id)).first();
-        return stored == null ? null : read.apply(stored);
+        // read once per batch: a team's unit looked up by each of its 300 events of a replay batch is read once
+        Map<Key, Optional<Object>> reads = CurrentUnitOfWork.get().root().getOrComputeResource(READS,
+                k -> new HashMap<Key, Optional<Object>>());
+        return type.cast(reads.computeIfAbsent(key, k -> {
+            Document stored = collection.find(Filters.eq("_id", id)).first();
+            return Optional.ofNullable(stored == null ? null : read.apply(stored));
+        }).orElse(null));
     }
 
     /** Replaces (or inserts) the document with this {@code _id} by {@code value}, at the end of the batch. */
@@ -163,6 +180,9 @@ public final class BatchedWrites {
         }
         collection.bulkWrite(run);
         pending.clear();
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().remove(READS); // updated documents must be read again
+        }
     }
 
     private static Map<Key, Pending> pending() {
