@@ -42,14 +42,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>Consistent:</b> one write command changes a collection's documents and each of its indexes separately. A
  * commit therefore takes an exclusive lock that no write command holds at the time: a file never holds half a write
  * (a document without its unique-index entry would let a second writer append the same event sequence). For the same
- * reason the MVStore's own background commits are off and commits and compaction happen here.
+ * reason the MVStore's own background thread is off and commits and housekeeping happen here.
  */
 class DurableH2Backend extends H2Backend {
 
     /** The event store's commits (by name, in any database, so the benchmark's raw baseline is durable too). */
     static final Set<String> DURABLE_COLLECTIONS = Set.of("events");
     static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
-    private static final Duration COMPACT_INTERVAL = Duration.ofSeconds(30);
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration RETENTION = Duration.ofSeconds(10);
     private static final Set<String> CRUD_COMMANDS = Set.of(
             "insert", "update", "delete", "findandmodify", "findAndModify");
     private static final Set<String> SCHEMA_COMMANDS = Set.of(
@@ -66,18 +67,18 @@ class DurableH2Backend extends H2Backend {
         return thread;
     });
 
-    private DurableH2Backend(MVStore events, MVStore derived, String derivedDatabase) {
-        super(events); // opens the databases found in the events file (see openOrCreateDatabase)
-        this.events = new StoreFile(events);
-        this.derived = derived == null ? null : new StoreFile(derived);
+    private DurableH2Backend(StoreFile events, StoreFile derived, String derivedDatabase) {
+        super(events.store); // opens the databases found in the events file (see openOrCreateDatabase)
+        this.events = events;
+        this.derived = derived;
         this.derivedDatabase = derivedDatabase;
-        if (derived != null && !derived.getMapNames().isEmpty()) {
+        if (derived != null && !derived.store.getMapNames().isEmpty()) {
             resolveDatabase(derivedDatabase); // listed from the start, as a server lists its databases
         }
         background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
-        background.scheduleWithFixedDelay(this::compactQuietly, COMPACT_INTERVAL.toMillis(),
-                COMPACT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(this::housekeepQuietly, HOUSEKEEPING_INTERVAL.toMillis(),
+                HOUSEKEEPING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Every database in one file. */
@@ -90,9 +91,17 @@ class DurableH2Backend extends H2Backend {
         return new DurableH2Backend(openFile(eventFile), openFile(derivedFile), derivedDatabase);
     }
 
-    /** The MVStore's own background commits off: this backend commits. */
-    private static MVStore openFile(Path file) {
-        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    /** The MVStore's own background commits off: this backend commits, and keeps house. */
+    private static StoreFile openFile(Path file) {
+        HousekeptFileStore fileStore = new HousekeptFileStore();
+        fileStore.open(file.toString(), false, null);
+        MVStore store = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().open();
+        // A commit per event writes a chunk per event: MVStore's default keeps dead chunks 45 s before it reuses
+        // their space, which let the file grow by gigabytes under load. A chunk reaches the operating system when
+        // written, which is all a kill needs (a power cut is a real MongoDB's business); the time left is for reads
+        // of an older version still running (a long scan).
+        store.setRetentionTime((int) RETENTION.toMillis());
+        return new StoreFile(store, fileStore);
     }
 
     /**
@@ -184,15 +193,15 @@ class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** Rewrites sparsely used chunks of the files, as the MVStore's own background thread would. */
-    private void compactQuietly() {
+    /** Rewrites sparsely used chunks of the files and shrinks them, as the MVStore's own background thread would. */
+    private void housekeepQuietly() {
         try {
-            events.compact();
+            events.housekeep();
             if (derived != null) {
-                derived.compact();
+                derived.housekeep();
             }
         } catch (RuntimeException e) {
-            log.warn("Compaction of the embedded store failed", e);
+            log.warn("Housekeeping of the embedded store failed", e);
         }
     }
 
@@ -224,6 +233,7 @@ class DurableH2Backend extends H2Backend {
     private static final class StoreFile {
 
         final MVStore store;
+        final HousekeptFileStore fileStore;
         /** Write commands share it; a commit holds it alone. */
         final ReadWriteLock writes = new ReentrantReadWriteLock();
         final AtomicLong applied = new AtomicLong();
@@ -231,8 +241,9 @@ class DurableH2Backend extends H2Backend {
         final Object turn = new Object();
         volatile long committed;
 
-        StoreFile(MVStore store) {
+        StoreFile(MVStore store, HousekeptFileStore fileStore) {
             this.store = store;
+            this.fileStore = fileStore;
         }
 
         /** Commits every write applied so far, at a moment when none is half done; the caller holds {@link #turn}. */
@@ -249,12 +260,12 @@ class DurableH2Backend extends H2Backend {
             }
         }
 
-        void compact() {
+        void housekeep() {
             synchronized (turn) {
                 writes.writeLock().lock();
                 try {
                     if (!store.isClosed()) {
-                        store.compact(50, 4 * 1024 * 1024);
+                        fileStore.housekeep(store);
                     }
                 } finally {
                     writes.writeLock().unlock();
