@@ -3,12 +3,17 @@ package dk.laeringsledelse.app.store;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -120,7 +125,35 @@ class DurableH2Backend extends H2Backend {
                         new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
                 return super.openOrCreateCollection(collectionName, options);
             }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                openIndexMap(file, getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
         };
+    }
+
+    /**
+     * Opens an index's map with {@link IndexKeyType}, under the name H2's own code then opens it by. A map written in
+     * H2's default format is rewritten in the new type's order first; this runs while the store opens, before any
+     * write, and the rewrite is committed with the first commit (a kill before it only repeats it).
+     */
+    private static void openIndexMap(MVStore file, String name) {
+        IndexKeyType keyType = new IndexKeyType();
+        MVMap<Object, Object> map = file.openMap(name, new MVMap.Builder<Object, Object>().keyType(keyType));
+        if (map.isEmpty()) {
+            return;
+        }
+        map.firstKey(); // reads the first page, whose format is the whole map's
+        if (keyType.readEarlierFormat()) {
+            Map<Object, Object> entries = new LinkedHashMap<>();
+            map.entrySet().forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
+            map.clear();
+            map.putAll(entries);
+            log.info("Rewrote index {} of the embedded store in its new key format ({} keys)", name, entries.size());
+        }
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dk.laeringsledelse.app.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
@@ -18,7 +21,10 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Documents are stored as BSON; a file written by the stock H2 backend (Java serialization) still reads. */
+/**
+ * Documents are stored as BSON and unique-index keys in {@link IndexKeyType}; a file written by the stock H2 backend
+ * (Java serialization) still reads, and its indexes still find and guard.
+ */
 class DocumentFormatTest {
 
     @TempDir
@@ -62,6 +68,72 @@ class DocumentFormatTest {
                     .containsExactlyInAnyOrder(sample(1).append("changed", "yes"), sample(2));
             assertThat(views.find(new Document("text", "Barnet brugte ordet kæmpestor")).into(new ArrayList<>()))
                     .hasSize(2);
+        }
+    }
+
+    /** Names of varied length: H2's old order put shorter names first, the new order is the names' own. */
+    private static String cycleOf(long seq) {
+        return "cycle-" + seq * 7919 % 1000;
+    }
+
+    @Test
+    void uniqueIndexesOfEarlierFilesAreRewrittenAndKeepFindingAndGuarding() {
+        Path file = dataDir.resolve(EmbeddedMongoStore.STORE_FILE);
+        MongoServer stock = new MongoServer(new H2Backend(file.toString()));
+        String address = stock.bindAndGetConnectionString();
+        try (MongoClient client = MongoClients.create(address)) {
+            MongoCollection<Document> commits = client.getDatabase("format").getCollection("commits");
+            commits.createIndex(new Document("aggregateId", 1).append("seq", 1), new IndexOptions().unique(true));
+            for (long seq = 0; seq < 500; seq++) {
+                commits.insertOne(new Document("_id", seq).append("aggregateId", cycleOf(seq)).append("seq", seq));
+            }
+        } finally {
+            stock.shutdownNow();
+        }
+
+        for (int opening = 0; opening < 2; opening++) { // the second finds the rewritten index as it was left
+            long run = opening;
+            try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
+                 MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoCollection<Document> commits = client.getDatabase("format").getCollection("commits");
+                for (long seq = 0; seq < 500; seq += 37) {
+                    assertThat(commits.find(new Document("aggregateId", cycleOf(seq)).append("seq", seq))
+                            .first()).containsEntry("_id", seq);
+                    assertThat(commits.find(new Document("_id", seq)).first()).isNotNull();
+                }
+                long duplicate = 3;
+                assertThatThrownBy(() -> commits.insertOne(new Document("_id", 10_000L + run)
+                        .append("aggregateId", cycleOf(duplicate)).append("seq", duplicate)))
+                        .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+                assertThatThrownBy(() -> commits.insertOne(new Document("_id", 42L)))
+                        .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+                commits.insertOne(new Document("_id", 1_000L + run).append("aggregateId", "new").append("seq", run));
+                assertThat(commits.countDocuments()).isEqualTo(501 + run);
+            }
+        }
+    }
+
+    @Test
+    void indexKeysOfEveryScalarTypeFindTheirDocumentAndRejectTheirDuplicate() {
+        List<Object> keys = List.of("Solsikken", 7, 7L, 7.0, true, false, new Date(1_700_000_000_000L),
+                new ObjectId("64b7f0c2a1b2c3d4e5f60718"), new Document("nested", "key"), "", "æøå");
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("format").getCollection("things");
+            things.createIndex(new Document("key", 1).append("part", 1), new IndexOptions().unique(true));
+            for (int i = 0; i < keys.size(); i++) {
+                things.insertOne(new Document("_id", "id-" + i).append("key", keys.get(i)).append("part", i));
+            }
+            things.insertOne(new Document("_id", "without-key")); // a missing key is a key of its own
+            for (int i = 0; i < keys.size(); i++) {
+                Document key = new Document("key", keys.get(i)).append("part", i);
+                assertThat(things.find(key).into(new ArrayList<>())).extracting(d -> d.get("_id"))
+                        .as("lookup of %s", keys.get(i)).contains("id-" + i);
+                assertThatThrownBy(() -> things.insertOne(new Document(key).append("_id", "again")))
+                        .isInstanceOf(MongoWriteException.class);
+            }
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", "without-key-again")))
+                    .isInstanceOf(MongoWriteException.class);
         }
     }
 }
