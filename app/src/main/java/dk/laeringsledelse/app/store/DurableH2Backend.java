@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -110,9 +111,9 @@ class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Databases whose collections keep their documents as BSON ({@link BsonDocumentType}), each in its file. The
-     * collection's map is opened with that type before H2's own code opens it by name (and so gets the one already
-     * open). This also runs while H2's constructor opens the databases of the event file, before this class's fields
+     * Databases whose collections keep their documents as BSON ({@link BsonDocumentType}) and their unique-index keys
+     * as {@link IndexKeyType}, each in its file. Index maps are opened with their type before H2's own code opens them
+     * by name (and so gets the one already open). This also runs while H2's constructor opens the databases of the event file, before this class's fields
      * are set, which is why it reads that file from H2.
      */
     @Override
@@ -121,9 +122,21 @@ class DurableH2Backend extends H2Backend {
         return new H2Database(databaseName, file, getCursorRegistry()) {
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-                file.openMap("databases." + getFullCollectionNamespace(collectionName),
+                String namespace = getFullCollectionNamespace(collectionName);
+                MVMap<Object, Document> documents = file.openMap("databases." + namespace,
                         new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
-                return super.openOrCreateCollection(collectionName, options);
+                MVMap<String, Object> meta = file.openMap("meta." + namespace);
+                return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry()) {
+                    /**
+                     * The running total of BSON sizes behind collStats' dataSize cost two whole-document encodings
+                     * per update (a large read model rewritten per event paid them on every event); sizes are
+                     * reported as they were last tracked.
+                     */
+                    @Override
+                    protected boolean tracksDataSize() {
+                        return false;
+                    }
+                };
             }
 
             @Override

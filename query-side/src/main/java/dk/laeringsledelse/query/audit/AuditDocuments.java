@@ -43,7 +43,7 @@ final class AuditDocuments {
     static final String LAST = "last";
 
     /** The most references a bucket holds. */
-    static final int CHUNK_SIZE = 256;
+    static final int CHUNK_SIZE = 64;
 
     private AuditDocuments() {
     }
