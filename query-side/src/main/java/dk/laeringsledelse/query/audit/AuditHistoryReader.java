@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
 public class AuditHistoryReader {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
+    /** How many times a page's worth of references one round of reads may ask for, at most. */
+    private static final int MAX_WIDENING = 32;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> buckets;
@@ -83,6 +85,7 @@ public class AuditHistoryReader {
         TreeMap<AuditCursor, AuditDocuments.Ref> read = new TreeMap<>();
         // one reference more than asked: it tells whether there is a next page
         List<AuditDocuments.Ref> page = new ArrayList<>(pageSize + 1);
+        int widening = 1;
         while (true) {
             AuditCursor bound = unread.stream().map(KeyChunks::peek).filter(Objects::nonNull).map(Chunk::start)
                     .min(Comparator.naturalOrder()).orElse(null);
@@ -97,7 +100,9 @@ public class AuditHistoryReader {
             if (page.size() > pageSize || bound == null) {
                 break;
             }
-            List<Chunk> chunks = nextRead(unread, pageSize + 1 - page.size());
+            List<Chunk> chunks = nextRead(unread, (long) (pageSize + 1 - page.size()) * widening);
+            // a round that did not fill the page found most references filtered out: the next reads four times as much
+            widening = Math.min(widening * 4, MAX_WIDENING);
             Map<String, Document> bucketsById = byId(buckets, chunks.stream().map(Chunk::id).toList());
             for (Chunk chunk : chunks) {
                 Document bucket = bucketsById.get(chunk.id()); // a chunk not written yet is an empty one
