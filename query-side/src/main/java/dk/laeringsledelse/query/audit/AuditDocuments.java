@@ -16,7 +16,7 @@ import org.bson.Document;
  *                       payload: "&lt;JSON&gt;", actor, actorRole, correlationId, teamId, institutionId, municipalityId }
  * audit_buckets       { _id: "team|&lt;teamId&gt;|2026-03|0", last: &lt;highest p&gt;,
  *                       refs: [ { p, at, type, agg, team, inst, muni, actor } ... ] }
- * audit_bucket_index  { _id: "team|&lt;teamId&gt;", months: [ "2026-01", "2026-03" ], counts: { "2026-01": 12, ... },
+ * audit_bucket_index  { _id: "team|&lt;teamId&gt;", months: [ "2026-01", "2026-03" ],
  *                       starts: { "2026-01": [ &lt;p of chunk 0&gt;, &lt;p of chunk 1&gt;, ... ], ... } }
  * audit_units         { _id: "team|&lt;teamId&gt;", institutionId, municipalityId }  (and "institution|&lt;id&gt;")
  * </pre>
@@ -38,7 +38,6 @@ final class AuditDocuments {
     static final String ID = "_id";
     static final String REFS = "refs";
     static final String MONTHS = "months";
-    static final String COUNTS = "counts";
     static final String STARTS = "starts";
     static final String LAST = "last";
 
@@ -135,16 +134,19 @@ final class AuditDocuments {
         return ofMonth == null ? List.of() : ofMonth;
     }
 
-    /** How many events the key holds in the months {@code [firstMonth, lastMonth]} (nulls: unbounded). */
+    /**
+     * At least how many events the key holds in the months {@code [firstMonth, lastMonth]} (nulls: unbounded): every
+     * chunk but a month's last is full, and the last holds one or more. The index keeps no exact count, so it changes
+     * only when a chunk or a month begins, not with every event.
+     */
     static long countOf(Document index, String firstMonth, String lastMonth) {
-        Document counts = index.get(COUNTS, Document.class);
-        if (counts == null) {
-            return 0;
-        }
-        return counts.entrySet().stream()
-                .filter(e -> firstMonth == null || e.getKey().compareTo(firstMonth) >= 0)
-                .filter(e -> lastMonth == null || e.getKey().compareTo(lastMonth) <= 0)
-                .mapToLong(e -> ((Number) e.getValue()).longValue())
+        return monthsOf(index).stream()
+                .filter(month -> firstMonth == null || month.compareTo(firstMonth) >= 0)
+                .filter(month -> lastMonth == null || month.compareTo(lastMonth) <= 0)
+                .mapToLong(month -> {
+                    int chunks = startsOf(index, month).size();
+                    return chunks == 0 ? 0 : (long) (chunks - 1) * CHUNK_SIZE + 1;
+                })
                 .sum();
     }
 

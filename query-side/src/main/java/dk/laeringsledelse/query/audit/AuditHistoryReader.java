@@ -204,8 +204,8 @@ public class AuditHistoryReader {
         private Chunk chunk() {
             String m = months.get(month);
             long start = starts.get(chunkNo);
-            long size = chunkNo < starts.size() - 1 ? AuditDocuments.CHUNK_SIZE
-                    : AuditDocuments.countOf(index, m, m) - (long) chunkNo * AuditDocuments.CHUNK_SIZE;
+            // every chunk but a month's last is full; the last holds at least one: counting it so reads more at once
+            long size = chunkNo < starts.size() - 1 ? AuditDocuments.CHUNK_SIZE : 1;
             Long end = chunkNo + 1 < starts.size() ? starts.get(chunkNo + 1)
                     : month + 1 < months.size() ? AuditDocuments.startsOf(index, months.get(month + 1)).get(0) : null;
             if (cursor != null && m.equals(cursor.month()) && start <= cursor.position() && end != null

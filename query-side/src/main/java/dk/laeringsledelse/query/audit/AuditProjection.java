@@ -39,16 +39,15 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>an event whose position is in {@code audit_events} is skipped; that document is touched after every index
  * and bucket the event touches, so it is written after them;</li>
- * <li>a key's index is touched before any of its buckets, so it is written first: a crash may leave it listing a
- * chunk (its start) that was not written, which is then created again, empty. The reverse, chunks written that the
+ * <li>a key's index is written only when it lists a new month or chunk, and then touched before the chunk it
+ * lists, so it is written first: a crash may leave it listing a chunk (its start) that was not written, which is
+ * then created again, empty. The reverse, chunks written that the
  * index does not list, is handled too: a full chunk is followed to the next one, as stored (its start then listed)
  * or new;</li>
  * <li>the chunk for an event is the last whose start is at or before its position (so a re-delivered event goes to
  * the chunk that held it even if the index lists later ones); a chunk holding that position or a later one has the
  * event already (events come in position order on one thread), so nothing is added twice;</li>
- * <li>a start is added only for the chunk after the last listed one, and it is the chunk's first position;</li>
- * <li>a month's count is set, never incremented: chunk number × {@link AuditDocuments#CHUNK_SIZE} + that chunk's
- * size, which every chunk but the last being full makes right; the month's last event of the batch sets it.</li>
+ * <li>a start is added only for the chunk after the last listed one, and it is the chunk's first position.</li>
  * </ul>
  * So whatever prefix of a batch's writes a crash left, re-delivering the batch writes the documents a clean run
  * writes.
@@ -95,11 +94,13 @@ public class AuditProjection {
             Document keyIndex = BatchedWrites.find(index, key);
             if (keyIndex == null) {
                 keyIndex = new Document(AuditDocuments.ID, key).append(AuditDocuments.MONTHS, new ArrayList<String>())
-                        .append(AuditDocuments.COUNTS, new Document()).append(AuditDocuments.STARTS, new Document());
+                        .append(AuditDocuments.STARTS, new Document());
             }
+            boolean changed = false; // the index is written only when it lists a new month or chunk
             List<String> months = keyIndex.getList(AuditDocuments.MONTHS, String.class);
             if (!months.contains(month)) {
                 months.add(month);
+                changed = true;
             }
             Document startsByMonth = keyIndex.get(AuditDocuments.STARTS, Document.class);
             if (startsByMonth == null) {
@@ -120,7 +121,7 @@ public class AuditProjection {
             Document chunk = BatchedWrites.find(buckets, AuditDocuments.bucketId(key, month, chunkNo));
             while (chunk != null && lastOf(chunk) < position && refsOf(chunk).size() >= AuditDocuments.CHUNK_SIZE) {
                 // full: the event goes to the next chunk, which a crash may have written without the index
-                listStart(starts, chunkNo, chunk);
+                changed |= listStart(starts, chunkNo, chunk);
                 chunkNo++;
                 chunk = BatchedWrites.find(buckets, AuditDocuments.bucketId(key, month, chunkNo));
             }
@@ -134,11 +135,10 @@ public class AuditProjection {
                 refsOf(chunk).add(ref);
                 chunk.put(AuditDocuments.LAST, position);
             }
-            listStart(starts, chunkNo, chunk);
-            // set, not incremented: a re-delivered event cannot count twice
-            keyIndex.get(AuditDocuments.COUNTS, Document.class)
-                    .put(month, (long) chunkNo * AuditDocuments.CHUNK_SIZE + refsOf(chunk).size());
-            BatchedWrites.replace(index, key, keyIndex); // before any bucket of the key: written before them
+            changed |= listStart(starts, chunkNo, chunk);
+            if (changed) { // written before any bucket it lists, as first touched before it in the batch
+                BatchedWrites.replace(index, key, keyIndex);
+            }
             if (added) {
                 BatchedWrites.replace(buckets, chunk.getString(AuditDocuments.ID), chunk);
             }
@@ -146,11 +146,13 @@ public class AuditProjection {
         BatchedWrites.replace(events, position, AuditDocuments.toDocument(event));
     }
 
-    /** Lists the chunk's start unless it is listed: its first position. */
-    private static void listStart(List<Long> starts, int chunkNo, Document chunk) {
+    /** Lists the chunk's start unless it is listed: its first position. Whether it was not. */
+    private static boolean listStart(List<Long> starts, int chunkNo, Document chunk) {
         if (starts.size() == chunkNo) {
             starts.add(refsOf(chunk).get(0).get("p", Number.class).longValue());
+            return true;
         }
+        return false;
     }
 
     private static long lastOf(Document chunk) {
