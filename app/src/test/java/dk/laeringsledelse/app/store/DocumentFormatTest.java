@@ -7,6 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
@@ -42,16 +44,19 @@ class DocumentFormatTest {
                 .append("nested", new Document("list", List.of(1, "two", new Document("three", 3L))));
     }
 
-    @Test
-    void documentsRoundTripAndEarlierFilesStillRead() {
-        Path file = dataDir.resolve(EmbeddedMongoStore.STORE_FILE);
-        MongoServer stock = new MongoServer(new H2Backend(file.toString()));
-        String address = stock.bindAndGetConnectionString();
-        try (MongoClient client = MongoClients.create(address)) {
-            client.getDatabase("format").getCollection("views").insertOne(sample(1));
+    /** Writes the data folder's file with the stock H2 backend, as versions before the BSON and key formats did. */
+    private void writeWithStockBackend(Consumer<MongoDatabase> write) {
+        MongoServer stock = new MongoServer(new H2Backend(dataDir.resolve(EmbeddedMongoStore.STORE_FILE).toString()));
+        try (MongoClient client = MongoClients.create(stock.bindAndGetConnectionString())) {
+            write.accept(client.getDatabase("format"));
         } finally {
             stock.shutdownNow();
         }
+    }
+
+    @Test
+    void documentsRoundTripAndEarlierFilesStillRead() {
+        writeWithStockBackend(db -> db.getCollection("views").insertOne(sample(1)));
 
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
@@ -78,18 +83,13 @@ class DocumentFormatTest {
 
     @Test
     void uniqueIndexesOfEarlierFilesAreRewrittenAndKeepFindingAndGuarding() {
-        Path file = dataDir.resolve(EmbeddedMongoStore.STORE_FILE);
-        MongoServer stock = new MongoServer(new H2Backend(file.toString()));
-        String address = stock.bindAndGetConnectionString();
-        try (MongoClient client = MongoClients.create(address)) {
-            MongoCollection<Document> commits = client.getDatabase("format").getCollection("commits");
+        writeWithStockBackend(db -> {
+            MongoCollection<Document> commits = db.getCollection("commits");
             commits.createIndex(new Document("aggregateId", 1).append("seq", 1), new IndexOptions().unique(true));
             for (long seq = 0; seq < 500; seq++) {
                 commits.insertOne(new Document("_id", seq).append("aggregateId", cycleOf(seq)).append("seq", seq));
             }
-        } finally {
-            stock.shutdownNow();
-        }
+        });
 
         for (int opening = 0; opening < 2; opening++) { // the second finds the rewritten index as it was left
             long run = opening;
