@@ -26,7 +26,11 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,12 +79,52 @@ public class CommandSideConfiguration {
         return BY_TEAM.getSequenceIdentifierFor(event);
     };
 
+    /**
+     * A snapshotter of one aggregate type, on the snapshot thread. Not Axon's Spring snapshotter: it finds aggregates
+     * among Spring beans, which ours (configured through {@link AggregateConfigurer}) are not, so every snapshot
+     * failed with "Aggregate Type is unknown" and loads walked a cycle's whole history. And Axon takes a snapshot on
+     * the thread of the command whose event crossed the threshold, before the command is answered: every 50th command
+     * of a cycle waited for its history to be read. A snapshot still runs at most once at a time per aggregate (Axon
+     * skips one already scheduled); one not taken is taken at the next threshold.
+     */
+    private static Snapshotter snapshotter(org.axonframework.config.Configuration c, AggregateConfigurer<?> aggregate,
+                                           SnapshotThread thread) {
+        return AggregateSnapshotter.builder()
+                .eventStore(c.eventStore())
+                .aggregateFactories(aggregate.aggregateFactory())
+                .parameterResolverFactory(c.parameterResolverFactory())
+                .handlerDefinition(c.handlerDefinition(aggregate.aggregateType()))
+                .executor(thread.executor)
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    SnapshotThread snapshotThread() {
+        return new SnapshotThread();
+    }
+
+    /** The snapshotter's thread, stopped with the application (a snapshot not taken is taken at the next threshold). */
+    static final class SnapshotThread implements AutoCloseable {
+
+        private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+
     @Bean
     ConfigurerModule learningCycleAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery,
                                             @Value("${laeringsledelse.cached-cycles:2000}") int cachedCycles,
-                                            StoreProperties store) {
+                                            StoreProperties store, SnapshotThread thread) {
         AggregateConfigurer<LearningCycle> aggregate = AggregateConfigurer.defaultConfiguration(LearningCycle.class);
-        aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotEvery));
+        aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                snapshotter(c, aggregate, thread), snapshotEvery));
         if (store.useEmbedded()) {
             // Loading a cycle walks its commits since the last snapshot one exact look-up at a time (up to 50 reads);
             // a cached cycle needs none. Only on the embedded store, which one instance owns: with several instances
@@ -101,11 +145,13 @@ public class CommandSideConfiguration {
 
     /** One institution's T1/T2/T3 figures: an import is one command and one commit; snapshots as for cycles. */
     @Bean
-    ConfigurerModule institutionMeasurementsAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery) {
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(InstitutionMeasurements.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                c.snapshotter(), snapshotEvery)));
+    ConfigurerModule institutionMeasurementsAggregate(@Value("${laeringsledelse.snapshot-every:50}") int snapshotEvery,
+                                                      SnapshotThread thread) {
+        AggregateConfigurer<InstitutionMeasurements> aggregate =
+                AggregateConfigurer.defaultConfiguration(InstitutionMeasurements.class);
+        aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                snapshotter(c, aggregate, thread), snapshotEvery));
+        return configurer -> configurer.configureAggregate(aggregate);
     }
 
     /** A team's answer to one e-learning module (a handful of events: no snapshots). */

@@ -2,7 +2,10 @@ package dk.laeringsledelse.app.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.laeringsledelse.app.store.EventStoreDatabase;
 import dk.laeringsledelse.app.support.ApplicationTest;
+import dk.laeringsledelse.command.cycle.LearningCycle;
+import dk.laeringsledelse.eventstore.MongoEventStorageEngine;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import dk.laeringsledelse.kernel.cycle.CycleId;
 import dk.laeringsledelse.kernel.cycle.DocumentSignOfLearning;
@@ -25,12 +28,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Sixteen writers document signs in one cycle at the same moment: every acknowledged sign is stored exactly once,
- * the cycle's sequence stays contiguous, and the read model counts exactly the acknowledged signs.
+ * the cycle's sequence stays contiguous, and the read model counts exactly the acknowledged signs. Past 50 events the
+ * cycle is snapshotted, and a load starts from the snapshot.
  */
 class ConcurrentWritersIT extends ApplicationTest {
 
@@ -43,6 +48,8 @@ class ConcurrentWritersIT extends ApplicationTest {
     EventStore eventStore;
     @Autowired
     LearningCycleStore cycles;
+    @Autowired
+    EventStoreDatabase store;
 
     @Test
     void concurrentWritersOnOneCycleLoseNothingAndDuplicateNothing() throws Exception {
@@ -82,7 +89,7 @@ class ConcurrentWritersIT extends ApplicationTest {
         assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
 
         List<DomainEventMessage<?>> stream = new ArrayList<>();
-        eventStore.readEvents(cycleId).asStream().forEach(stream::add);
+        eventStore.readEvents(cycleId, 0).asStream().forEach(stream::add); // every event, not from a snapshot
         List<String> storedSigns = stream.stream()
                 .filter(e -> e.getPayload() instanceof SignOfLearningDocumented)
                 .map(e -> ((SignOfLearningDocumented) e.getPayload()).signId().value())
@@ -104,5 +111,19 @@ class ConcurrentWritersIT extends ApplicationTest {
             Thread.sleep(50);
         }
         assertThat(projected).isEqualTo(acknowledged.size());
+
+        // past 50 events the cycle is snapshotted (in the background), so loading it no longer reads every commit
+        Document snapshot = null;
+        while (snapshot == null && System.nanoTime() < deadline + Duration.ofSeconds(10).toNanos()) {
+            snapshot = store.database().getCollection(MongoEventStorageEngine.SNAPSHOTS)
+                    .find(new Document("_id", cycleId)).first();
+            Thread.sleep(50);
+        }
+        assertThat(snapshot).as("snapshot of the cycle").isNotNull();
+        assertThat(snapshot.get("seq", Number.class).longValue()).isGreaterThanOrEqualTo(49);
+        // and a load starts from it: the aggregate read back from the snapshot, then the events after it
+        DomainEventMessage<?> first = eventStore.readEvents(cycleId).asStream().findFirst().orElseThrow();
+        assertThat(first.getPayload()).isInstanceOf(LearningCycle.class);
+        assertThat(first.getSequenceNumber()).isGreaterThanOrEqualTo(49);
     }
 }
