@@ -142,8 +142,9 @@ public final class Bench {
             row("raw driver", "sequential reads by _id", reads, "/s", null);
 
             List<String[]> cycles = startCycles(commands, CYCLES);
-            double[] gateway1 = throughput(projections, 1, COMMANDS, (thread, i) -> sign(commands, cycleFor(cycles, i)));
-            double[] gateway8 = throughput(projections, 8, COMMANDS, (thread, i) -> sign(commands, cycleFor(cycles, i)));
+            Operation signViaGateway = (thread, i) -> sign(commands, cycleFor(cycles, i));
+            double[] gateway1 = throughput(projections, 1, COMMANDS, signViaGateway);
+            double[] gateway8 = throughput(projections, 8, COMMANDS, signViaGateway);
             double[] http1 = throughput(projections, 1, COMMANDS / 4, (thread, i) ->
                     api.execute(DOCUMENT_SIGN, signInput(cycleFor(cycles, i))));
             double[] http8 = throughput(projections, 8, COMMANDS / 4, (thread, i) ->

@@ -112,9 +112,9 @@ class DurableH2Backend extends H2Backend {
 
     /**
      * Databases whose collections keep their documents as BSON ({@link BsonDocumentType}) and their unique-index keys
-     * as {@link IndexKeyType}, each in its file. Index maps are opened with their type before H2's own code opens them
-     * by name (and so gets the one already open). This also runs while H2's constructor opens the databases of the event file, before this class's fields
-     * are set, which is why it reads that file from H2.
+     * as {@link IndexKeyType}, each in its file. Maps are opened with their types before H2's own code opens them by
+     * name (and so gets the ones already open). This also runs while H2's constructor opens the databases of the event
+     * file, before this class's fields are set, which is why it reads that file from H2.
      */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {

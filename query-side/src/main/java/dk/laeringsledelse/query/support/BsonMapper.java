@@ -38,7 +38,7 @@ public final class BsonMapper {
     public static Document toDocument(Object value) {
         JsonNode tree = JSON.valueToTree(value);
         if (!tree.isObject()) {
-            throw new IllegalStateException("cannot map " + value.getClass().getSimpleName() + " to BSON: not an object");
+            throw new IllegalStateException("cannot map " + value.getClass().getSimpleName() + " to a BSON document");
         }
         return (Document) fromNode(tree);
     }
