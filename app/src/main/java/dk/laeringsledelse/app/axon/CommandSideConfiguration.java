@@ -15,7 +15,9 @@ import dk.laeringsledelse.kernel.measurement.MeasurementEvent;
 import dk.laeringsledelse.kernel.module.ModuleAnswerEvent;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
 import dk.laeringsledelse.query.support.BatchedWrites;
+import dk.laeringsledelse.query.support.BatchedWrites.RecentWrites;
 import dk.laeringsledelse.query.support.ProcessingGroups;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
@@ -23,6 +25,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -38,6 +41,9 @@ import org.springframework.context.annotation.Configuration;
 /** The aggregates, the command gateway's retry policy and how projections split their work. */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
+
+    /** Documents each processor keeps between its batches on the embedded store (a few thousand, some KB each). */
+    static final int DEFAULT_PROJECTION_CACHE_SIZE = 2_000;
 
     /**
      * Every event in one sequence, under a String key. Not Axon's SequentialPolicy: its key is a plain Object whose
@@ -169,22 +175,51 @@ public class CommandSideConfiguration {
      */
     @Bean
     ConfigurerModule eventProcessing(@Value("${laeringsledelse.processor-segments:1}") int segments,
-                                     @Value("${laeringsledelse.processor-batch-size:1000}") int batchSize) {
+                                     @Value("${laeringsledelse.processor-batch-size:1000}") int batchSize,
+                                     @Value("${laeringsledelse.projection-cache-size:-1}") int cacheSize,
+                                     StoreProperties store) {
         // a replay handles up to 1,000 events per batch: every projection writes its documents once per batch
         // (BatchedWrites); live traffic makes small batches anyway
-        TrackingEventProcessorConfiguration tracking = tracking(segments, batchSize);
-        return configurer -> configurer.eventProcessing()
-                .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(c -> tracking)
-                .registerSequencingPolicy(ProcessingGroups.TEAM_VIEWS, c -> TEAM_VIEWS)
-                .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM)
-                // one sequence: person and type buckets span all teams, and units must be seen before their events
-                .registerSequencingPolicy(AuditProjection.PROCESSING_GROUP, c -> ONE_SEQUENCE)
-                // projections write a batch's documents once, at its end (replays ~N× fewer store writes)
-                .registerDefaultHandlerInterceptor((c, name) -> BatchedWrites.flushAtEndOfBatch())
-                // a failing handler (e.g. the store is away) fails the batch, which the processor retries with
-                // back-off; Axon's default would log the failure and skip the event, leaving a read model short
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        Map<String, RecentWrites> recentWrites = recentWrites(cacheSize < 0 && store.useEmbedded()
+                ? DEFAULT_PROJECTION_CACHE_SIZE : Math.max(0, cacheSize));
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing()
+                    .usingTrackingEventProcessors()
+                    .registerTrackingEventProcessorConfiguration(c -> tracking(segments, batchSize))
+                    .registerSequencingPolicy(ProcessingGroups.TEAM_VIEWS, c -> TEAM_VIEWS)
+                    .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM)
+                    // one sequence: person and type buckets span all teams, and units must be seen before their events
+                    .registerSequencingPolicy(AuditProjection.PROCESSING_GROUP, c -> ONE_SEQUENCE)
+                    // projections write a batch's documents once, at its end (replays ~N× fewer store writes)
+                    .registerDefaultHandlerInterceptor((c, name) ->
+                            BatchedWrites.flushAtEndOfBatch(recentWrites.get(name)))
+                    // a failing handler (e.g. the store is away) fails the batch, which the processor retries with
+                    // back-off; Axon's default would log the failure and skip the event, leaving a read model short
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            // what a processor keeps between batches is forgotten when its segments are claimed or released (a
+            // start, a stop, a reset, another instance taking over) or fail
+            recentWrites.forEach((name, recent) -> processing.registerTrackingEventProcessorConfiguration(name,
+                    c -> tracking(segments, batchSize).andEventTrackerStatusChangeListener(statuses -> {
+                        if (statuses.values().stream().anyMatch(status -> status.trackerAdded()
+                                || status.trackerRemoved() || status.isErrorState())) {
+                            recent.forget();
+                        }
+                    })));
+        };
+    }
+
+    /**
+     * Each processor keeps the documents it wrote last (BatchedWrites.RecentWrites) only on the embedded store by
+     * default: one instance owns it, so no other writes a processor's documents. With several instances on a real
+     * MongoDB a segment can move to another instance between two batches of this one.
+     */
+    private static Map<String, RecentWrites> recentWrites(int capacity) {
+        if (capacity == 0) {
+            return Map.of();
+        }
+        return Map.of(ProcessingGroups.TEAM_VIEWS, new RecentWrites(capacity),
+                OrganisationProjection.PROCESSING_GROUP, new RecentWrites(capacity),
+                AuditProjection.PROCESSING_GROUP, new RecentWrites(capacity));
     }
 
     private static TrackingEventProcessorConfiguration tracking(int segments, int batchSize) {

@@ -243,9 +243,9 @@ public class AuditProjection {
 
     @ResetHandler
     public void reset() {
-        events.deleteMany(new Document());
-        buckets.deleteMany(new Document());
-        index.deleteMany(new Document());
-        units.deleteMany(new Document());
+        events.drop();
+        buckets.drop();
+        index.drop();
+        units.drop();
     }
 }

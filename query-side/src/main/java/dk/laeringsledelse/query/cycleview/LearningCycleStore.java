@@ -67,7 +67,7 @@ public class LearningCycleStore {
     }
 
     void deleteAll() {
-        cycles.deleteMany(new Document());
-        teamCycles.deleteMany(new Document());
+        cycles.drop();
+        teamCycles.drop();
     }
 }

@@ -62,7 +62,7 @@ public class FeedbackQueueStore {
     }
 
     void deleteAll() {
-        pending.deleteMany(new Document());
-        stats.deleteMany(new Document());
+        pending.drop();
+        stats.drop();
     }
 }

@@ -31,6 +31,6 @@ public class MeasurementStore {
     }
 
     void deleteAll() {
-        measurements.deleteMany(new Document());
+        measurements.drop();
     }
 }

@@ -83,7 +83,7 @@ public class OrganisationStore {
     }
 
     void deleteAll() {
-        units.values().forEach(c -> c.deleteMany(new Document()));
-        people.deleteMany(new Document());
+        units.values().forEach(c -> c.drop());
+        people.drop();
     }
 }

@@ -43,6 +43,6 @@ public class TeamProgressStore {
     }
 
     void deleteAll() {
-        progress.deleteMany(new Document());
+        progress.drop();
     }
 }

@@ -9,10 +9,12 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
@@ -47,6 +49,11 @@ import org.bson.Document;
  * the batch's field-level updates are written early, see above), so a replay does not look up a team's unit once per
  * event. What another processor writes meanwhile is seen by the next batch.
  *
+ * <p>A processor may keep what it wrote between its batches ({@link RecentWrites}, given to
+ * {@link #flushAtEndOfBatch(RecentWrites)}): a document it replaced in an earlier batch is then found there, not read
+ * from the store again. Live traffic makes batches of one or two events, and without it every batch read each view
+ * it touched back from the store: most of the store round trips and of the decoding of a projection's work.
+ *
  * <p>Write order: the batch's field-level updates first, then its replaced documents in the order they were first
  * written in the batch. So an event's side effects on shared documents are stored no later than the document that
  * records the event as applied (a version), and a crash in between leaves that event to be handled again; and the
@@ -56,6 +63,8 @@ public final class BatchedWrites {
 
     private static final String PENDING = BatchedWrites.class.getName();
     private static final String READS = BatchedWrites.class.getName() + ".reads";
+    private static final String RECENT = BatchedWrites.class.getName() + ".recent";
+    private static final String LOOKED_UP = BatchedWrites.class.getName() + ".lookedUp";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private BatchedWrites() {
@@ -89,6 +98,14 @@ public final class BatchedWrites {
         }
         if (written instanceof Updated) {
             flush(pending);
+        }
+        RecentWrites recent = CurrentUnitOfWork.get().root().getResource(RECENT);
+        if (recent != null) { // kept when written: what is only ever written (an audit event) would crowd it out
+            CurrentUnitOfWork.get().root().<Set<Key>>getOrComputeResource(LOOKED_UP, k -> new HashSet<>()).add(key);
+        }
+        Document known = recent == null ? null : recent.get(key);
+        if (known != null) {
+            return type.cast(read.apply(known));
         }
         // read once per batch: a team's unit looked up by each of its 300 events of a replay batch is read once
         Map<Key, Optional<Object>> reads = CurrentUnitOfWork.get().root().getOrComputeResource(READS,
@@ -144,7 +161,20 @@ public final class BatchedWrites {
 
     /** Writes a batch's documents when its last event has been handled. */
     public static MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch() {
+        return flushAtEndOfBatch(null);
+    }
+
+    /**
+     * Writes a batch's documents when its last event has been handled, and keeps those it replaced in {@code recent}
+     * (null: none) for the processor's next batches. A batch that fails forgets them all: its objects may have been
+     * changed for writes that never happened.
+     */
+    public static MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch(RecentWrites recent) {
         return (unitOfWork, chain) -> {
+            if (recent != null && unitOfWork.root().getResource(RECENT) == null) {
+                unitOfWork.root().resources().put(RECENT, recent);
+                unitOfWork.root().onRollback(batch -> recent.forget());
+            }
             Object result = chain.proceed();
             if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
                 flush(unitOfWork);
@@ -167,21 +197,38 @@ public final class BatchedWrites {
         List<Map.Entry<Key, Pending>> writes = new ArrayList<>();
         pending.entrySet().stream().filter(e -> e.getValue() instanceof Updated).forEach(writes::add);
         pending.entrySet().stream().filter(e -> e.getValue() instanceof Replaced).forEach(writes::add);
+        Map<Key, Document> replaced = new LinkedHashMap<>();
         // consecutive documents of one collection go in one bulk write: one round trip, one commit of the store
         MongoCollection<Document> collection = null;
         List<WriteModel<Document>> run = new ArrayList<>();
         for (Map.Entry<Key, Pending> write : writes) {
-            if (collection != null && !write.getKey().collection().getNamespace().equals(collection.getNamespace())) {
+            Key key = write.getKey();
+            if (collection != null && !key.collection().getNamespace().equals(collection.getNamespace())) {
                 collection.bulkWrite(run);
                 run = new ArrayList<>();
             }
-            collection = write.getKey().collection();
-            run.addAll(write.getValue().models(write.getKey().id()));
+            collection = key.collection();
+            if (write.getValue() instanceof Replaced replace) {
+                Document document = replace.document().get();
+                replaced.put(key, document);
+                run.add(new ReplaceOneModel<>(Filters.eq("_id", key.id()), document, UPSERT));
+            } else {
+                run.addAll(((Updated) write.getValue()).models(key.id()));
+            }
         }
         collection.bulkWrite(run);
         pending.clear();
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().resources().remove(READS); // updated documents must be read again
+            RecentWrites recent = CurrentUnitOfWork.get().root().getResource(RECENT);
+            if (recent != null) {
+                Set<Key> lookedUp = CurrentUnitOfWork.get().root().getOrComputeResource(LOOKED_UP, k -> new HashSet<>());
+                replaced.forEach((key, document) -> {
+                    if (lookedUp.contains(key)) {
+                        recent.remember(key, document);
+                    }
+                });
+            }
         }
     }
 
@@ -194,15 +241,10 @@ public final class BatchedWrites {
 
     /** What the batch writes to one document. */
     private sealed interface Pending permits Replaced, Updated {
-        List<WriteModel<Document>> models(Object id);
     }
 
     /** An object written in the batch, and how to make its document. */
     private record Replaced(Object value, Supplier<Document> document) implements Pending {
-        @Override
-        public List<WriteModel<Document>> models(Object id) {
-            return List.of(new ReplaceOneModel<>(Filters.eq("_id", id), document.get(), UPSERT));
-        }
     }
 
     /** A document's field-level updates in their order: one step per run of the same operator. */
@@ -222,8 +264,7 @@ public final class BatchedWrites {
             }
         }
 
-        @Override
-        public List<WriteModel<Document>> models(Object id) {
+        List<WriteModel<Document>> models(Object id) {
             return steps.stream().<WriteModel<Document>>map(step -> new UpdateOneModel<>(Filters.eq("_id", id),
                     new Document(step.operator(), step.operator().equals("$addToSet") ? each(step.fields())
                             : step.fields()),
@@ -238,6 +279,44 @@ public final class BatchedWrites {
     }
 
     private record Step(String operator, Document fields) {
+    }
+
+    /**
+     * The documents a processor replaced most recently, as written, kept between its batches (least recently used
+     * ones dropped beyond a capacity). Sound only while this processor is the sole writer of those documents: one
+     * instance owning the store (the embedded one), its documents written only through this class, and forgotten
+     * whenever that may have changed: a failed batch, a reset, the processor's segments claimed or released.
+     * A found document is converted to the projection's object anew, so an object handed to subscribers of an earlier
+     * batch is never changed by a later one.
+     */
+    public static final class RecentWrites {
+
+        private final Map<Key, Document> documents;
+
+        public RecentWrites(int capacity) {
+            this.documents = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, Document> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        synchronized Document get(Key key) {
+            return documents.get(key);
+        }
+
+        synchronized void remember(Key key, Document document) {
+            documents.put(key, document);
+        }
+
+        public synchronized void forget() {
+            documents.clear();
+        }
+
+        public synchronized int size() {
+            return documents.size();
+        }
     }
 
     private record Key(MongoCollection<Document> collection, Object id) {

@@ -80,7 +80,7 @@ public class TeamTimelineProjection {
 
     @ResetHandler
     public void reset() {
-        buckets.deleteMany(new Document());
-        index.deleteMany(new Document());
+        buckets.drop();
+        index.drop();
     }
 }

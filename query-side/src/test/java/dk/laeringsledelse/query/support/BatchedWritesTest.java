@@ -1,6 +1,7 @@
 package dk.laeringsledelse.query.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -89,6 +90,84 @@ class BatchedWritesTest {
         assertThat(document(shared, "s1").getList("list", String.class)).containsExactly("a");
         BatchedWrites.replace(own, "o1", new Document("_id", "o1"));
         assertThat(BatchedWrites.find(own, "o1")).isEqualTo(new Document("_id", "o1"));
+    }
+
+    @Test
+    void aDocumentReplacedAfterItWasLookedUp_isFoundByTheProcessorsNextBatchWithoutReadingTheStore() {
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(10);
+        ProcessorBatch.run(List.of(() -> {
+            Document view = BatchedWrites.find(own, "o1");
+            assertThat(view).isNull();
+            BatchedWrites.replace(own, "o1", new Document("_id", "o1").append("signs", 1));
+        }), recent);
+
+        recorder.start();
+        List<Document> seen = new ArrayList<>();
+        ProcessorBatch.run(List.of(() -> seen.add(BatchedWrites.find(own, "o1"))), recent);
+        recorder.stop();
+
+        assertThat(seen).containsExactly(new Document("_id", "o1").append("signs", 1));
+        assertThat(recorder.commands()).noneMatch(command -> command.getFirstKey().equals("find"));
+    }
+
+    @Test
+    void aDocumentOnlyWritten_isNotKept() {
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(10);
+        ProcessorBatch.run(List.of(() -> BatchedWrites.replace(own, "e1", new Document("_id", "e1"))), recent);
+
+        assertThat(recent.size()).isZero();
+    }
+
+    @Test
+    void aFailedBatchForgetsWhatWasKept_soTheNextBatchReadsWhatIsStored() {
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(10);
+        ProcessorBatch.run(List.of(() -> {
+            BatchedWrites.find(own, "o1");
+            BatchedWrites.replace(own, "o1", new Document("_id", "o1").append("signs", 1));
+        }), recent);
+
+        assertThatThrownBy(() -> ProcessorBatch.run(List.of(() -> {
+            BatchedWrites.find(own, "o1").put("signs", 2); // changed for a write that never happens
+            throw new IllegalStateException("the store went away");
+        }), recent)).isInstanceOf(AssertionError.class);
+
+        assertThat(recent.size()).isZero();
+        List<Object> seen = new ArrayList<>();
+        ProcessorBatch.run(List.of(() -> seen.add(BatchedWrites.find(own, "o1").get("signs"))), recent);
+        assertThat(seen).containsExactly(1);
+    }
+
+    @Test
+    void anObjectFoundInOneBatch_isNotTheObjectALaterBatchChanges() {
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(10);
+        List<Counter> seen = new ArrayList<>();
+        Runnable addOne = () -> {
+            Counter counter = BatchedWrites.find(own, "c1", Counter.class, d -> new Counter(d.getInteger("n")));
+            Counter next = counter == null ? new Counter(1) : new Counter(counter.n + 1);
+            seen.add(next);
+            BatchedWrites.replace(own, "c1", next, c -> new Document("_id", "c1").append("n", c.n));
+        };
+        ProcessorBatch.run(List.of(addOne), recent);
+        ProcessorBatch.run(List.of(addOne), recent);
+
+        assertThat(seen).extracting(c -> c.n).containsExactly(1, 2);
+        assertThat(document(own, "c1").getInteger("n")).isEqualTo(2);
+    }
+
+    @Test
+    void theLeastRecentlyUsedDocumentsGoBeyondTheCapacity() {
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(2);
+        for (String id : List.of("a", "b", "c")) {
+            ProcessorBatch.run(List.of(() -> {
+                BatchedWrites.find(own, id);
+                BatchedWrites.replace(own, id, new Document("_id", id));
+            }), recent);
+        }
+
+        assertThat(recent.size()).isEqualTo(2);
+    }
+
+    private record Counter(int n) {
     }
 
     private static Document document(MongoCollection<Document> collection, String id) {

@@ -32,11 +32,16 @@ public final class ProcessorBatch {
 
     /** Runs the steps (one per event) in one batch; fails as the batch does. */
     public static void run(List<Runnable> steps) {
+        run(steps, null);
+    }
+
+    /** Runs the steps in one batch of a processor that keeps its recent writes in {@code recent}. */
+    public static void run(List<Runnable> steps, BatchedWrites.RecentWrites recent) {
         List<EventMessage<?>> messages = IntStream.range(0, steps.size())
                 .<EventMessage<?>>mapToObj(GenericEventMessage::asEventMessage).toList();
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
         ResultMessage<?> result = batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch,
-                List.of(BatchedWrites.flushAtEndOfBatch()), message -> {
+                List.of(BatchedWrites.flushAtEndOfBatch(recent)), message -> {
                     steps.get((Integer) message.getPayload()).run();
                     return null;
                 }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
