@@ -3,9 +3,18 @@ package dk.laeringsledelse.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.laeringsledelse.app.support.ApplicationTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -39,6 +48,38 @@ class GraphQlLimitsIT extends ApplicationTest {
                 .post().bodyValue(Map.of("query", huge))
                 .exchange().expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void aChunkedRequestOverTheSizeLimitIsRefused() throws Exception {
+        // no declared length: before, the whole body was read into memory whatever its size
+        String huge = "{\"query\": \"{ version } #" + "x".repeat(1_000_000) + "\"}";
+        HttpResponse<String> response = chunkedPost(() -> new ByteArrayInputStream(
+                huge.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("\"code\":\"BAD_REQUEST\"").contains("larger than 262144 bytes");
+    }
+
+    @Test
+    void aChunkedRequestWithinTheLimitIsAnswered() throws Exception {
+        HttpResponse<String> response = chunkedPost(() -> new ByteArrayInputStream(
+                "{\"query\": \"{ version }\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"version\"").doesNotContain("errors");
+    }
+
+    /** A POST whose body has no declared length, so HTTP/1.1 sends it chunked. */
+    private HttpResponse<String> chunkedPost(Supplier<InputStream> body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + api().token("pia"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -11,42 +11,73 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Spring GraphQL fails with a NullPointerException (HTTP 500) on a POST whose body is the JSON value {@code null}.
- * That is the client's mistake, so it is answered here with 400 and a GraphQL error coded BAD_REQUEST.
+ * What a GraphQL request's body must be before anything else reads it, answered with a GraphQL-shaped error coded
+ * BAD_REQUEST otherwise:
+ * <ul>
+ * <li>at most {@code laeringsledelse.graphql.max-request-bytes} (256 KiB), else 413. A declared length over it is
+ * refused unread; a body without one (chunked) is read up to one byte past the limit, never further, so no body
+ * can fill the memory;</li>
+ * <li>not the JSON value {@code null}, else 400: Spring GraphQL fails on it with a NullPointerException (500).</li>
+ * </ul>
+ * It runs first, before authentication, so that an unauthenticated sender cannot make the service read more either.
  */
 @Component
-class NullBodyFilter extends OncePerRequestFilter {
-
-    private static final String REFUSAL = "{\"errors\":[{\"message\":\"the request body must be a JSON object with "
-            + "a query\",\"extensions\":{\"code\":\"BAD_REQUEST\"}}]}";
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class GraphQlBodyFilter extends OncePerRequestFilter {
 
     private final String path;
+    private final int maxBytes;
 
-    NullBodyFilter(@Value("${spring.graphql.http.path:/graphql}") String path) {
+    GraphQlBodyFilter(@Value("${spring.graphql.http.path:/graphql}") String path,
+                      @Value("${laeringsledelse.graphql.max-request-bytes:262144}") int maxBytes) {
         this.path = path;
+        this.maxBytes = maxBytes;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !path.equals(request.getRequestURI());
+        return !path.equals(request.getRequestURI());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        if (request.getContentLengthLong() > maxBytes) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
+            return;
+        }
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
+            return;
+        }
         if (new String(body, StandardCharsets.UTF_8).strip().equals("null")) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getOutputStream().write(REFUSAL.getBytes(StandardCharsets.UTF_8));
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "the request body must be a JSON object with a query");
             return;
         }
         chain.doFilter(new ReadAgain(request, body), response);
+    }
+
+    private String tooLarge() {
+        return "the request is larger than " + maxBytes + " bytes";
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(("{\"errors\":[{\"message\":\"" + message
+                + "\",\"extensions\":{\"code\":\"BAD_REQUEST\"}}]}").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The request with its body, already read, to be read again by the GraphQL handler. */
