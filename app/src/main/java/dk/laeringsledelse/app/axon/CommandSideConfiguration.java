@@ -17,7 +17,9 @@ import dk.laeringsledelse.kernel.organisation.TeamRegistered;
 import dk.laeringsledelse.query.support.BatchedWrites;
 import dk.laeringsledelse.query.support.BatchedWrites.RecentWrites;
 import dk.laeringsledelse.query.support.ProcessingGroups;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
@@ -177,15 +179,28 @@ public class CommandSideConfiguration {
     ConfigurerModule eventProcessing(@Value("${laeringsledelse.processor-segments:1}") int segments,
                                      @Value("${laeringsledelse.processor-batch-size:1000}") int batchSize,
                                      @Value("${laeringsledelse.projection-cache-size:-1}") int cacheSize,
+                                     @Value("${laeringsledelse.audit-linger:100ms}") Duration auditLinger,
                                      StoreProperties store) {
         // a replay handles up to 1,000 events per batch: every projection writes its documents once per batch
         // (BatchedWrites); live traffic makes small batches anyway
         Map<String, RecentWrites> recentWrites = recentWrites(cacheSize < 0 && store.useEmbedded()
                 ? DEFAULT_PROJECTION_CACHE_SIZE : Math.max(0, cacheSize));
+        // what a processor keeps between batches is forgotten when its segments are claimed or released (a start, a
+        // stop, a reset, another instance taking over) or fail
+        Function<String, TrackingEventProcessorConfiguration> tracking = name -> {
+            TrackingEventProcessorConfiguration configuration = tracking(segments, batchSize);
+            RecentWrites recent = recentWrites.get(name);
+            return recent == null ? configuration : configuration.andEventTrackerStatusChangeListener(statuses -> {
+                if (statuses.values().stream().anyMatch(status -> status.trackerAdded() || status.trackerRemoved()
+                        || status.isErrorState())) {
+                    recent.forget();
+                }
+            });
+        };
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing()
                     .usingTrackingEventProcessors()
-                    .registerTrackingEventProcessorConfiguration(c -> tracking(segments, batchSize))
+                    .registerTrackingEventProcessorConfiguration(c -> tracking.apply(null))
                     .registerSequencingPolicy(ProcessingGroups.TEAM_VIEWS, c -> TEAM_VIEWS)
                     .registerSequencingPolicy(OrganisationProjection.PROCESSING_GROUP, c -> BY_TEAM)
                     // one sequence: person and type buckets span all teams, and units must be seen before their events
@@ -196,15 +211,15 @@ public class CommandSideConfiguration {
                     // a failing handler (e.g. the store is away) fails the batch, which the processor retries with
                     // back-off; Axon's default would log the failure and skip the event, leaving a read model short
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-            // what a processor keeps between batches is forgotten when its segments are claimed or released (a
-            // start, a stop, a reset, another instance taking over) or fail
-            recentWrites.forEach((name, recent) -> processing.registerTrackingEventProcessorConfiguration(name,
-                    c -> tracking(segments, batchSize).andEventTrackerStatusChangeListener(statuses -> {
-                        if (statuses.values().stream().anyMatch(status -> status.trackerAdded()
-                                || status.trackerRemoved() || status.isErrorState())) {
-                            recent.forget();
-                        }
-                    })));
+            recentWrites.keySet().forEach(name ->
+                    processing.registerTrackingEventProcessorConfiguration(name, c -> tracking.apply(name)));
+            if (!auditLinger.isZero()) {
+                // the audit history may follow a moment behind (no mutation waits for it): its batches gather the
+                // events of that moment, and its shared buckets are written once per batch, not once per event
+                processing.registerTrackingEventProcessor(AuditProjection.PROCESSING_GROUP,
+                        c -> new LingeringEventSource(c.eventStore(), auditLinger),
+                        c -> tracking.apply(AuditProjection.PROCESSING_GROUP));
+            }
         };
     }
 
