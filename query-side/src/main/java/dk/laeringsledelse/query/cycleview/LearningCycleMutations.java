@@ -222,7 +222,7 @@ public class LearningCycleMutations {
             return role;
         }
         String cycleId = command.cycleId().value();
-        UnitView team = store.find(cycleId).flatMap(cycle -> organisation.team(cycle.teamId)).orElse(null);
+        UnitView team = store.teamOf(cycleId).flatMap(organisation::team).orElse(null);
         if (command instanceof GiveFeedback feedback) {
             // PEER is no role anyone holds here: only resource persons and leaders give feedback
             Role asked = feedback.authorRole() == null || feedback.authorRole() == AuthorRole.PEER ? null
@@ -241,8 +241,8 @@ public class LearningCycleMutations {
 
     /** Goals name a curriculum theme of their institution's kind (reference data). */
     private void checkCurriculumTheme(String cycleId, String theme) {
-        store.find(cycleId)
-                .flatMap(cycle -> organisation.team(cycle.teamId))
+        store.teamOf(cycleId)
+                .flatMap(organisation::team)
                 .flatMap(team -> organisation.find(UnitView.Kind.INSTITUTION, team.institutionId))
                 .map(institution -> InstitutionKind.valueOf(institution.institutionKind))
                 .filter(kind -> theme != null && CurriculumThemes.find(kind, theme).isEmpty())

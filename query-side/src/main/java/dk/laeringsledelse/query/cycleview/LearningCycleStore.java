@@ -3,6 +3,7 @@ package dk.laeringsledelse.query.cycleview;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import dk.laeringsledelse.query.support.BatchedWrites;
 import dk.laeringsledelse.query.support.BsonMapper;
 import java.util.Collection;
@@ -34,6 +35,15 @@ public class LearningCycleStore {
     public Optional<LearningCycleView> find(String cycleId) {
         return Optional.ofNullable(BatchedWrites.find(cycles, cycleId, LearningCycleView.class,
                 d -> BsonMapper.fromDocument(d, LearningCycleView.class)));
+    }
+
+    /**
+     * The team of the cycle, read alone: an access check needs only that, and a cycle's view grows with its signs
+     * (tens of KB) while every mutation checks access.
+     */
+    public Optional<String> teamOf(String cycleId) {
+        Document cycle = cycles.find(Filters.eq("_id", cycleId)).projection(Projections.include("teamId")).first();
+        return Optional.ofNullable(cycle == null ? null : cycle.getString("teamId"));
     }
 
     /** The cycles with these ids, in the order of the ids. */
