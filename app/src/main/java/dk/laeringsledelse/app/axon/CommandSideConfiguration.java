@@ -36,7 +36,10 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,8 +47,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
 
-    /** Documents each processor keeps between its batches on the embedded store (a few thousand, some KB each). */
-    static final int DEFAULT_PROJECTION_CACHE_SIZE = 2_000;
+    private static final Logger log = LoggerFactory.getLogger(CommandSideConfiguration.class);
+
+    /** Bytes of BSON each processor keeps between its batches on the embedded store. */
+    static final long DEFAULT_PROJECTION_CACHE_BYTES = 16L * 1024 * 1024;
 
     /**
      * Every event in one sequence, under a String key. Not Axon's SequentialPolicy: its key is a plain Object whose
@@ -178,13 +183,16 @@ public class CommandSideConfiguration {
     @Bean
     ConfigurerModule eventProcessing(@Value("${laeringsledelse.processor-segments:1}") int segments,
                                      @Value("${laeringsledelse.processor-batch-size:1000}") int batchSize,
-                                     @Value("${laeringsledelse.projection-cache-size:-1}") int cacheSize,
+                                     @Value("${laeringsledelse.projection-cache:}") DataSize cacheSize,
                                      @Value("${laeringsledelse.audit-linger:100ms}") Duration auditLinger,
                                      StoreProperties store) {
         // a replay handles up to 1,000 events per batch: every projection writes its documents once per batch
         // (BatchedWrites); live traffic makes small batches anyway
-        Map<String, RecentWrites> recentWrites = recentWrites(cacheSize < 0 && store.useEmbedded()
-                ? DEFAULT_PROJECTION_CACHE_SIZE : Math.max(0, cacheSize));
+        long cacheBytes = cacheSize != null ? cacheSize.toBytes()
+                : store.useEmbedded() ? DEFAULT_PROJECTION_CACHE_BYTES : 0;
+        log.info("Each projection processor keeps up to {} KB of the documents it wrote between its batches",
+                cacheBytes / 1024);
+        Map<String, RecentWrites> recentWrites = recentWrites(cacheBytes);
         // what a processor keeps between batches is forgotten when its segments are claimed or released (a start, a
         // stop, a reset, another instance taking over) or fail
         Function<String, TrackingEventProcessorConfiguration> tracking = name -> {
@@ -228,8 +236,8 @@ public class CommandSideConfiguration {
      * default: one instance owns it, so no other writes a processor's documents. With several instances on a real
      * MongoDB a segment can move to another instance between two batches of this one.
      */
-    private static Map<String, RecentWrites> recentWrites(int capacity) {
-        if (capacity == 0) {
+    private static Map<String, RecentWrites> recentWrites(long capacity) {
+        if (capacity <= 0) {
             return Map.of();
         }
         return Map.of(ProcessingGroups.TEAM_VIEWS, new RecentWrites(capacity),

@@ -23,6 +23,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 
 /**
  * Read-model documents written while a processor handles a batch of events are kept in the batch and written once,
@@ -282,40 +284,52 @@ public final class BatchedWrites {
     }
 
     /**
-     * The documents a processor replaced most recently, as written, kept between its batches (least recently used
-     * ones dropped beyond a capacity). Sound only while this processor is the sole writer of those documents: one
-     * instance owning the store (the embedded one), its documents written only through this class, and forgotten
-     * whenever that may have changed: a failed batch, a reset, the processor's segments claimed or released.
-     * A found document is converted to the projection's object anew, so an object handed to subscribers of an earlier
-     * batch is never changed by a later one.
+     * The documents a processor replaced most recently, as written, kept between its batches as BSON (least recently
+     * used ones dropped beyond a budget of bytes, so a large working set cannot fill the heap). Sound only while this
+     * processor is the sole writer of those documents: one instance owning the store (the embedded one), its
+     * documents written only through this class, and forgotten whenever that may have changed: a failed batch, a
+     * reset, the processor's segments claimed or released. Every find decodes a document of its own, so nothing a
+     * projection changes, or an earlier batch handed to subscribers, is shared with a later batch.
      */
     public static final class RecentWrites {
 
-        private final Map<Key, Document> documents;
+        private static final DocumentCodec CODEC = new DocumentCodec();
 
-        public RecentWrites(int capacity) {
-            this.documents = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Key, Document> eldest) {
-                    return size() > capacity;
-                }
-            };
+        private final long capacityBytes;
+        private final LinkedHashMap<Key, RawBsonDocument> documents = new LinkedHashMap<>(16, 0.75f, true);
+        private long bytes;
+
+        public RecentWrites(long capacityBytes) {
+            this.capacityBytes = capacityBytes;
         }
 
         synchronized Document get(Key key) {
-            return documents.get(key);
+            RawBsonDocument raw = documents.get(key);
+            return raw == null ? null : raw.decode(CODEC);
         }
 
         synchronized void remember(Key key, Document document) {
-            documents.put(key, document);
+            RawBsonDocument raw = new RawBsonDocument(document, CODEC);
+            RawBsonDocument replaced = documents.put(key, raw);
+            bytes += size(raw) - (replaced == null ? 0 : size(replaced));
+            var eldest = documents.entrySet().iterator();
+            while (bytes > capacityBytes && eldest.hasNext()) {
+                bytes -= size(eldest.next().getValue());
+                eldest.remove();
+            }
         }
 
         public synchronized void forget() {
             documents.clear();
+            bytes = 0;
         }
 
         public synchronized int size() {
             return documents.size();
+        }
+
+        private static int size(RawBsonDocument raw) {
+            return raw.getByteBuffer().remaining();
         }
     }
 

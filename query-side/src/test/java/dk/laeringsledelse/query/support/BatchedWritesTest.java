@@ -94,7 +94,7 @@ class BatchedWritesTest {
 
     @Test
     void aDocumentReplacedAfterItWasLookedUp_isFoundByTheProcessorsNextBatchWithoutReadingTheStore() {
-        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(10);
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(1_000_000);
         ProcessorBatch.run(List.of(() -> {
             Document view = BatchedWrites.find(own, "o1");
             assertThat(view).isNull();
@@ -112,7 +112,7 @@ class BatchedWritesTest {
 
     @Test
     void aDocumentOnlyWritten_isNotKept() {
-        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(10);
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(1_000_000);
         ProcessorBatch.run(List.of(() -> BatchedWrites.replace(own, "e1", new Document("_id", "e1"))), recent);
 
         assertThat(recent.size()).isZero();
@@ -120,7 +120,7 @@ class BatchedWritesTest {
 
     @Test
     void aFailedBatchForgetsWhatWasKept_soTheNextBatchReadsWhatIsStored() {
-        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(10);
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(1_000_000);
         ProcessorBatch.run(List.of(() -> {
             BatchedWrites.find(own, "o1");
             BatchedWrites.replace(own, "o1", new Document("_id", "o1").append("signs", 1));
@@ -139,7 +139,7 @@ class BatchedWritesTest {
 
     @Test
     void anObjectFoundInOneBatch_isNotTheObjectALaterBatchChanges() {
-        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(10);
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(1_000_000);
         List<Counter> seen = new ArrayList<>();
         Runnable addOne = () -> {
             Counter counter = BatchedWrites.find(own, "c1", Counter.class, d -> new Counter(d.getInteger("n")));
@@ -155,16 +155,37 @@ class BatchedWritesTest {
     }
 
     @Test
-    void theLeastRecentlyUsedDocumentsGoBeyondTheCapacity() {
-        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(2);
+    void theLeastRecentlyUsedDocumentsGoBeyondTheBudgetOfBytes() {
+        String text = "x".repeat(1_000);
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(2_500); // two documents of ~1 KB
         for (String id : List.of("a", "b", "c")) {
             ProcessorBatch.run(List.of(() -> {
                 BatchedWrites.find(own, id);
-                BatchedWrites.replace(own, id, new Document("_id", id));
+                BatchedWrites.replace(own, id, new Document("_id", id).append("text", text));
             }), recent);
         }
-
         assertThat(recent.size()).isEqualTo(2);
+
+        recorder.start();
+        ProcessorBatch.run(List.of(() -> BatchedWrites.find(own, "a"), () -> BatchedWrites.find(own, "c")), recent);
+        recorder.stop();
+        assertThat(recorder.commands()).filteredOn(command -> command.getFirstKey().equals("find"))
+                .singleElement().satisfies(find -> assertThat(find.toJson()).contains("\"a\""));
+    }
+
+    @Test
+    void aDocumentFoundIsTheProjectionsOwn_changingItChangesNothingKept() {
+        BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(1_000_000);
+        ProcessorBatch.run(List.of(() -> {
+            BatchedWrites.find(own, "o1");
+            BatchedWrites.replace(own, "o1", new Document("_id", "o1").append("signs", 1));
+        }), recent);
+
+        List<Object> seen = new ArrayList<>();
+        ProcessorBatch.run(List.of(() -> BatchedWrites.find(own, "o1").put("signs", 99)), recent);
+        ProcessorBatch.run(List.of(() -> seen.add(BatchedWrites.find(own, "o1").get("signs"))), recent);
+
+        assertThat(seen).containsExactly(1);
     }
 
     private record Counter(int n) {
