@@ -121,10 +121,7 @@ class BatchedWritesTest {
     @Test
     void aFailedBatchForgetsWhatWasKept_soTheNextBatchReadsWhatIsStored() {
         BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(1_000_000);
-        ProcessorBatch.run(List.of(() -> {
-            BatchedWrites.find(own, "o1");
-            BatchedWrites.replace(own, "o1", new Document("_id", "o1").append("signs", 1));
-        }), recent);
+        lookUpAndWrite(recent, new Document("_id", "o1").append("signs", 1));
 
         assertThatThrownBy(() -> ProcessorBatch.run(List.of(() -> {
             BatchedWrites.find(own, "o1").put("signs", 2); // changed for a write that never happens
@@ -159,10 +156,7 @@ class BatchedWritesTest {
         String text = "x".repeat(1_000);
         BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(2_500); // two documents of ~1 KB
         for (String id : List.of("a", "b", "c")) {
-            ProcessorBatch.run(List.of(() -> {
-                BatchedWrites.find(own, id);
-                BatchedWrites.replace(own, id, new Document("_id", id).append("text", text));
-            }), recent);
+            lookUpAndWrite(recent, new Document("_id", id).append("text", text));
         }
         assertThat(recent.size()).isEqualTo(2);
 
@@ -176,10 +170,7 @@ class BatchedWritesTest {
     @Test
     void aDocumentFoundIsTheProjectionsOwn_changingItChangesNothingKept() {
         BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(1_000_000);
-        ProcessorBatch.run(List.of(() -> {
-            BatchedWrites.find(own, "o1");
-            BatchedWrites.replace(own, "o1", new Document("_id", "o1").append("signs", 1));
-        }), recent);
+        lookUpAndWrite(recent, new Document("_id", "o1").append("signs", 1));
 
         List<Object> seen = new ArrayList<>();
         ProcessorBatch.run(List.of(() -> BatchedWrites.find(own, "o1").put("signs", 99)), recent);
@@ -189,6 +180,15 @@ class BatchedWritesTest {
     }
 
     private record Counter(int n) {
+    }
+
+    /** A batch of the processor that looks the document up (finding none or an older one) and writes it. */
+    private void lookUpAndWrite(BatchedWrites.RecentWrites recent, Document document) {
+        Object id = document.get("_id");
+        ProcessorBatch.run(List.of(() -> {
+            BatchedWrites.find(own, id);
+            BatchedWrites.replace(own, id, document);
+        }), recent);
     }
 
     private static Document document(MongoCollection<Document> collection, String id) {
