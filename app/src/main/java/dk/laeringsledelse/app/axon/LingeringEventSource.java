@@ -54,6 +54,8 @@ final class LingeringEventSource implements StreamableMessageSource<TrackedEvent
         private final long lingerNanos;
         /** Until when the batch being filled waits for more events; 0 while none is being filled. */
         private long batchDeadline;
+        /** Interrupted while lingering: the batch ends there, and the processor's next wait is interrupted. */
+        private boolean interrupted;
 
         LingeringStream(BlockingStream<TrackedEventMessage<?>> stream, long lingerNanos) {
             this.stream = stream;
@@ -64,11 +66,13 @@ final class LingeringEventSource implements StreamableMessageSource<TrackedEvent
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             batchDeadline = 0;
+            throwIfInterrupted();
             return stream.hasNextAvailable(timeout, unit);
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            throwIfInterrupted();
             TrackedEventMessage<?> next = stream.nextAvailable();
             if (batchDeadline == 0) {
                 batchDeadline = System.nanoTime() + lingerNanos;
@@ -91,9 +95,18 @@ final class LingeringEventSource implements StreamableMessageSource<TrackedEvent
                     return stream.peek();
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // the processor is stopping: end the batch here
+                // the processor is stopping: the batch taken so far is handled (on a thread that is not interrupted,
+                // so its writes go through) and the processor's next wait stops it, as an interrupt there would
+                interrupted = true;
             }
             return Optional.empty();
+        }
+
+        private void throwIfInterrupted() throws InterruptedException {
+            if (interrupted) {
+                interrupted = false;
+                throw new InterruptedException("interrupted while waiting for more events of a batch");
+            }
         }
 
         @Override

@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * What a GraphQL request's body must be before anything else reads it, answered with a GraphQL-shaped error coded
@@ -41,9 +42,10 @@ class GraphQlBodyFilter extends OncePerRequestFilter {
         this.maxBytes = maxBytes;
     }
 
+    /** The path as the dispatcher matches it: decoded, within the application (so {@code /%67raphql} is caught). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !path.equals(request.getRequestURI());
+        return !path.equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dk.laeringsledelse.app.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -61,6 +62,21 @@ class LingeringEventSourceTest {
         long again = System.nanoTime();
         assertThat(stream.peek()).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(LINGER.dividedBy(2));
+    }
+
+    @Test
+    void anInterruptWhileLingering_endsTheBatch_andStopsTheProcessorsNextWait() throws Exception {
+        arriving.add(event(1));
+        stream.hasNextAvailable(200, TimeUnit.MILLISECONDS);
+        stream.nextAvailable();
+
+        Thread.currentThread().interrupt();
+        Optional<TrackedEventMessage<?>> next = stream.peek();
+
+        assertThat(next).isEmpty();
+        assertThat(Thread.interrupted()).as("the batch is handled on a thread that is not interrupted").isFalse();
+        assertThatThrownBy(() -> stream.hasNextAvailable(200, TimeUnit.MILLISECONDS))
+                .isInstanceOf(InterruptedException.class);
     }
 
     @Test

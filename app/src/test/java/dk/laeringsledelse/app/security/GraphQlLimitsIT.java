@@ -70,9 +70,22 @@ class GraphQlLimitsIT extends ApplicationTest {
         assertThat(response.body()).contains("\"version\"").doesNotContain("errors");
     }
 
-    /** A POST whose body has no declared length, so HTTP/1.1 sends it chunked. */
+    @Test
+    void theLimitHoldsForAPathSpelledWithEscapes() throws Exception {
+        String huge = "{\"query\": \"{ version } #" + "x".repeat(1_000_000) + "\"}";
+        HttpResponse<String> response = chunkedPost("/%67raphql", () -> new ByteArrayInputStream(
+                huge.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
     private HttpResponse<String> chunkedPost(Supplier<InputStream> body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+        return chunkedPost("/graphql", body);
+    }
+
+    /** A POST whose body has no declared length, so HTTP/1.1 sends it chunked. */
+    private HttpResponse<String> chunkedPost(String path, Supplier<InputStream> body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + api().token("pia"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body))

@@ -24,7 +24,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.DocumentCodec;
+import org.bson.codecs.Codec;
 
 /**
  * Read-model documents written while a processor handles a batch of events are kept in the batch and written once,
@@ -228,6 +228,8 @@ public final class BatchedWrites {
                 replaced.forEach((key, document) -> {
                     if (lookedUp.contains(key)) {
                         recent.remember(key, document);
+                    } else {
+                        recent.forget(key); // written without a look-up: what was kept of it is out of date
                     }
                 });
             }
@@ -293,8 +295,6 @@ public final class BatchedWrites {
      */
     public static final class RecentWrites {
 
-        private static final DocumentCodec CODEC = new DocumentCodec();
-
         private final long capacityBytes;
         private final LinkedHashMap<Key, RawBsonDocument> documents = new LinkedHashMap<>(16, 0.75f, true);
         private long bytes;
@@ -305,11 +305,12 @@ public final class BatchedWrites {
 
         synchronized Document get(Key key) {
             RawBsonDocument raw = documents.get(key);
-            return raw == null ? null : raw.decode(CODEC);
+            return raw == null ? null : raw.decode(codec(key));
         }
 
+        /** Encoded as the collection encodes it (its codecs: dates, UUIDs and whatever else it is configured with). */
         synchronized void remember(Key key, Document document) {
-            RawBsonDocument raw = new RawBsonDocument(document, CODEC);
+            RawBsonDocument raw = new RawBsonDocument(document, codec(key));
             RawBsonDocument replaced = documents.put(key, raw);
             bytes += size(raw) - (replaced == null ? 0 : size(replaced));
             var eldest = documents.entrySet().iterator();
@@ -319,9 +320,18 @@ public final class BatchedWrites {
             }
         }
 
+        synchronized void forget(Key key) {
+            RawBsonDocument removed = documents.remove(key);
+            bytes -= removed == null ? 0 : size(removed);
+        }
+
         public synchronized void forget() {
             documents.clear();
             bytes = 0;
+        }
+
+        private static Codec<Document> codec(Key key) {
+            return key.collection().getCodecRegistry().get(Document.class);
         }
 
         public synchronized int size() {
