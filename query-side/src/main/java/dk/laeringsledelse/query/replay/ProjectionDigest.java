@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionDigest {
 
-    /** Not read models: the event store's collections (with its seals of the global order) and the tokens. */
+    /** Not read models: the event store's collections (with its seals of the global order), tokens, reset notes. */
     public static final Set<String> NOT_READ_MODELS =
-            Set.of("events", "snapshots", "sequences", "chain_seals", "trackingtokens");
+            Set.of("events", "snapshots", "sequences", "chain_seals", "trackingtokens",
+                    ProjectionReplay.UNFINISHED_RESETS);
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)

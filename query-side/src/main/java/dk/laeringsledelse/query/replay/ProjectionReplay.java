@@ -1,6 +1,11 @@
 package dk.laeringsledelse.query.replay;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -10,26 +15,55 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
+import org.bson.Document;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds projections from the events: stops a streaming processor, resets its tokens (its reset handler empties
  * its read model) and starts it again; and tells when processors have caught up with the event store's head.
  *
+ * <p>A reset is two steps that no store makes one: Axon empties the read model (the reset handlers), then stores the
+ * tokens at the start. Stopped between them, the application would come back with empty read models and tokens at
+ * the head, and never fill them again. So a processor's reset is noted in {@value #UNFINISHED_RESETS} before it
+ * begins and the note removed once its tokens are stored; a note found at start-up is a reset that did not finish,
+ * and it is done again.
+ *
  * <p>A reset needs every segment of the processor to be free: run it where no other instance holds a claim.
  */
 @Component
 public class ProjectionReplay {
 
+    /** Notes of processors whose reset has begun and not finished ({@code _id} = processor name). */
+    public static final String UNFINISHED_RESETS = "projection_resets";
+
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final MongoCollection<Document> unfinished;
 
-    public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore, MongoDatabase views) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.unfinished = views.getCollection(UNFINISHED_RESETS);
+    }
+
+    /** Resets that a stop interrupted are done again once the processors run. */
+    @EventListener(ContextRefreshedEvent.class)
+    public void finishInterruptedResets() {
+        for (Document note : unfinished.find()) {
+            String name = note.getString("_id");
+            if (streamingProcessors().containsKey(name)) {
+                log.warn("The reset of processor {} begun at {} did not finish (the application stopped during it): "
+                        + "resetting it again", name, note.getDate("begun"));
+                replay(name);
+            } else {
+                unfinished.deleteOne(Filters.eq("_id", name));
+            }
+        }
     }
 
     /**
@@ -41,10 +75,8 @@ public class ProjectionReplay {
         log.info("Replaying processors {} from the first event", processors.keySet());
         CompletableFuture.allOf(processors.values().stream().map(StreamingEventProcessor::shutdownAsync)
                 .toArray(CompletableFuture[]::new)).join();
-        processors.values().forEach(processor -> {
-            processor.resetTokens();
-            processor.start();
-        });
+        processors.forEach(this::reset);
+        processors.values().forEach(StreamingEventProcessor::start);
     }
 
     /** Rebuilds the projection(s) of one processor (named after its processing group). */
@@ -55,8 +87,16 @@ public class ProjectionReplay {
         }
         log.info("Replaying processor {} from the first event", processorName);
         processor.shutDown();
-        processor.resetTokens();
+        reset(processorName, processor);
         processor.start();
+    }
+
+    /** Resets a stopped processor's tokens (and so its read model), noted until the tokens are stored. */
+    private void reset(String name, StreamingEventProcessor processor) {
+        unfinished.replaceOne(Filters.eq("_id", name), new Document("_id", name).append("begun", new Date()),
+                new ReplaceOptions().upsert(true));
+        processor.resetTokens();
+        unfinished.deleteOne(Filters.eq("_id", name));
     }
 
     /**

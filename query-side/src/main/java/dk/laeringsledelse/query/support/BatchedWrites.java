@@ -224,7 +224,8 @@ public final class BatchedWrites {
             CurrentUnitOfWork.get().root().resources().remove(READS); // updated documents must be read again
             RecentWrites recent = CurrentUnitOfWork.get().root().getResource(RECENT);
             if (recent != null) {
-                Set<Key> lookedUp = CurrentUnitOfWork.get().root().getOrComputeResource(LOOKED_UP, k -> new HashSet<>());
+                Set<Key> lookedUp = CurrentUnitOfWork.get().root()
+                        .getOrComputeResource(LOOKED_UP, k -> new HashSet<>());
                 replaced.forEach((key, document) -> {
                     if (lookedUp.contains(key)) {
                         recent.remember(key, document);
