@@ -59,7 +59,14 @@ public class ProjectionReplay {
             if (streamingProcessors().containsKey(name)) {
                 log.warn("The reset of processor {} begun at {} did not finish (the application stopped during it): "
                         + "resetting it again", name, note.getDate("begun"));
-                replay(name);
+                try {
+                    replay(name);
+                } catch (RuntimeException e) {
+                    // e.g. another instance holds a claim: this one still starts; the note stays for a later start
+                    log.error("Could not reset processor {} again here; its read models may be incomplete until it "
+                            + "is rebuilt on one instance (mutation rebuildProjections)", name, e);
+                    streamingProcessors().get(name).start();
+                }
             } else {
                 unfinished.deleteOne(Filters.eq("_id", name));
             }
