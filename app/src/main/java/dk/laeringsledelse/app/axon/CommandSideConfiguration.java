@@ -19,9 +19,9 @@ import dk.laeringsledelse.query.support.BatchedWrites.RecentWrites;
 import dk.laeringsledelse.query.support.ProcessingGroups;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -39,9 +39,9 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /** The aggregates, the command gateway's retry policy and how projections split their work. */
 @Configuration(proxyBeanMethods = false)

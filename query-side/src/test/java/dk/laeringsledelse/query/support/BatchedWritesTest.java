@@ -122,8 +122,8 @@ class BatchedWritesTest {
     void aDocumentWrittenAgainWithoutALookUp_isForgotten_soTheNextBatchReadsWhatIsStored() {
         BatchedWrites.RecentWrites recent = new BatchedWrites.RecentWrites(1_000_000);
         lookUpAndWrite(recent, new Document("_id", "o1").append("signs", 1));
-        ProcessorBatch.run(List.of(() -> BatchedWrites.replace(own, "o1", new Document("_id", "o1").append("signs", 2))),
-                recent);
+        ProcessorBatch.run(List.of(() ->
+                BatchedWrites.replace(own, "o1", new Document("_id", "o1").append("signs", 2))), recent);
 
         List<Object> seen = new ArrayList<>();
         ProcessorBatch.run(List.of(() -> seen.add(BatchedWrites.find(own, "o1").get("signs"))), recent);
