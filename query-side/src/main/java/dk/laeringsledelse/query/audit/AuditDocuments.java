@@ -16,17 +16,21 @@ import org.bson.Document;
  *                       payload: "&lt;JSON&gt;", actor, actorRole, correlationId, teamId, institutionId, municipalityId }
  * audit_buckets       { _id: "team|&lt;teamId&gt;|2026-03|0", last: &lt;highest p&gt;,
  *                       refs: [ { p, at, type, agg, team, inst, muni, actor } ... ] }
- * audit_bucket_index  { _id: "team|&lt;teamId&gt;", months: [ "2026-01", "2026-03" ],
- *                       starts: { "2026-01": [ &lt;p of chunk 0&gt;, &lt;p of chunk 1&gt;, ... ], ... } }
+ * audit_bucket_index  { _id: "team|&lt;teamId&gt;",
+ *                       months: { "2026-01": { chunks: 1, first: &lt;p&gt; }, "2026-03": ... } }
+ *                     { _id: "starts|team|&lt;teamId&gt;|2026-03",
+ *                       starts: [ &lt;p of chunk 0&gt;, &lt;p of chunk 1&gt;, ... ] }
  * audit_units         { _id: "team|&lt;teamId&gt;", institutionId, municipalityId }  (and "institution|&lt;id&gt;")
  * </pre>
  *
  * Keys: {@code aggregate|id}, {@code team|id}, {@code institution|id}, {@code municipality|id}, {@code person|id},
  * {@code type|EventType}. A key's month is split into chunks (buckets) of at most {@link #CHUNK_SIZE} references in
  * position order, numbered from 0; every chunk but a month's last is full. So a bucket stays small however busy the
- * key (a write rewrites only a month's last chunk), and {@code starts} tells which chunk holds a position without
- * reading the others. A reference is what filters need; the event itself is stored once. A month is the calendar
- * month of the event's timestamp in UTC.
+ * key (a write rewrites only a month's last chunk). The key's index holds per month only its number of chunks and
+ * the first position, so it grows by a few bytes a month whatever the traffic; the first position of every chunk
+ * (which chunk holds a position) is in a document per key and month, read only for the month a cursor is in. A
+ * reference is what filters need; the event itself is stored once. A month is the calendar month of the event's
+ * timestamp in UTC.
  */
 final class AuditDocuments {
 
@@ -39,6 +43,8 @@ final class AuditDocuments {
     static final String REFS = "refs";
     static final String MONTHS = "months";
     static final String STARTS = "starts";
+    static final String CHUNKS = "chunks";
+    static final String FIRST = "first";
     static final String LAST = "last";
 
     /** The most references a bucket holds. */
@@ -122,16 +128,55 @@ final class AuditDocuments {
         return refs == null ? List.of() : refs.stream().map(AuditDocuments::refFrom).toList();
     }
 
-    static List<String> monthsOf(Document index) {
-        List<String> months = index == null ? null : index.getList(MONTHS, String.class);
-        return months == null ? List.of() : months.stream().sorted().toList();
+    /** The id of the document listing the first position of each chunk of the key's month. */
+    static String startsId(String key, String month) {
+        return STARTS + "|" + key + "|" + month; // no key begins with "starts|": keys begin with their kind
     }
 
-    /** The first position of each chunk of the key's month, in chunk order; empty if it has none. */
-    static List<Long> startsOf(Document index, String month) {
-        Document starts = index == null ? null : index.get(STARTS, Document.class);
-        List<Long> ofMonth = starts == null ? null : starts.getList(month, Long.class);
-        return ofMonth == null ? List.of() : ofMonth;
+    /** Whether an index document is of the layout before this one (every month's starts in the key's index). */
+    static boolean isOldLayout(Document index) {
+        return index != null && (index.get(MONTHS) instanceof List<?>
+                || index.containsKey(STARTS) && !index.getString(ID).startsWith(STARTS + "|"));
+    }
+
+    /** The key's months with events, in order. */
+    static List<String> monthsOf(Document index) {
+        Document months = monthIndexOf(index);
+        return months == null ? List.of() : months.keySet().stream().sorted().toList();
+    }
+
+    /** How many chunks the key's month has (0 if none). */
+    static int chunksOf(Document index, String month) {
+        Document ofMonth = monthOf(index, month);
+        return ofMonth == null ? 0 : ofMonth.get(CHUNKS, Number.class).intValue();
+    }
+
+    /** The first position of the key's month (its chunk 0's start); null if it has none. */
+    static Long firstOf(Document index, String month) {
+        Document ofMonth = monthOf(index, month);
+        return ofMonth == null ? null : ofMonth.get(FIRST, Number.class).longValue();
+    }
+
+    /** Notes in the key's index the month's chunks and first position, from the month's starts. */
+    static void listMonth(Document index, String month, List<Long> starts) {
+        Document months = monthIndexOf(index);
+        months.put(month, new Document(CHUNKS, starts.size()).append(FIRST, starts.get(0)));
+    }
+
+    /** The first position of each chunk of a month, in chunk order, from its starts document; empty if none. */
+    static List<Long> startsOf(Document monthStarts) {
+        List<Long> starts = monthStarts == null ? null : monthStarts.getList(STARTS, Long.class);
+        return starts == null ? List.of() : starts;
+    }
+
+    private static Document monthIndexOf(Document index) {
+        // null for an index of an earlier layout, as if empty, until the projection is rebuilt (at start-up)
+        return index != null && index.get(MONTHS) instanceof Document months ? months : null;
+    }
+
+    private static Document monthOf(Document index, String month) {
+        Document months = monthIndexOf(index);
+        return months == null ? null : months.get(month, Document.class);
     }
 
     /**
@@ -144,7 +189,7 @@ final class AuditDocuments {
                 .filter(month -> firstMonth == null || month.compareTo(firstMonth) >= 0)
                 .filter(month -> lastMonth == null || month.compareTo(lastMonth) <= 0)
                 .mapToLong(month -> {
-                    int chunks = startsOf(index, month).size();
+                    int chunks = chunksOf(index, month);
                     return chunks == 0 ? 0 : (long) (chunks - 1) * CHUNK_SIZE + 1;
                 })
                 .sum();

@@ -23,16 +23,19 @@ import org.springframework.stereotype.Component;
  * with a bounded number of reads, all by {@code _id}, whatever the size of the store:
  * <ol>
  * <li>one read of the index documents of the keys the filter names (or, unfiltered, of the keys the caller may
- * see); of the named keys the one with the fewest events in the time range is read, the other fields are checked
- * in memory;</li>
- * <li>the chunks of those keys, from the one holding the cursor (found by the index's {@code starts}), oldest first,
- * in as few reads as the index's counts say fill the page: sparse keys' chunks of many months in one read, a busy
- * key's one or two chunks;</li>
+ * see), with their starts of the cursor's month; of the named keys the one with the fewest events in the time range
+ * is read, the other fields are checked in memory;</li>
+ * <li>the chunks of those keys, from the one holding the cursor (found by the month's starts), oldest first, in as
+ * few reads as the index's counts say fill the page: sparse keys' chunks of many months in one read, a busy key's
+ * one or two chunks;</li>
  * <li>one read of the page's events by position.</li>
  * </ol>
  * Several keys (unfiltered reads) are merged in history order: chunks are read in the order of their starts, and a
  * reference is given out once no unread chunk can hold an earlier one, i.e. before the smallest start of the keys'
- * next unread chunks. On a real MongoDB every read uses the {@code _id} index only; no other index is needed.
+ * next unread chunks. Outside the cursor's month only a month's first start is known (the index holds no more, so it
+ * stays small); a later chunk's start is bounded from below instead (after the chunk before it: its start plus a
+ * full chunk, or its last position once read), which may hold a reference back for a round but never gives one out
+ * early. On a real MongoDB every read uses the {@code _id} index only; no other index is needed.
  */
 @Component
 public class AuditHistoryReader {
@@ -72,12 +75,19 @@ public class AuditHistoryReader {
 
         List<String> named = AuditDocuments.keysOf(f);
         List<String> candidates = named.isEmpty() ? scope.keys() : named;
-        Map<String, Document> indexes = byId(index, candidates);
+        List<String> ids = new ArrayList<>(candidates);
+        if (cursor != null) {
+            candidates.forEach(key -> ids.add(AuditDocuments.startsId(key, cursor.month())));
+        }
+        Map<String, Document> indexes = byId(index, ids);
         List<String> keys = named.isEmpty() ? candidates : mostSelective(named, indexes, firstMonth, lastMonth);
         List<KeyChunks> unread = new ArrayList<>();
         for (String key : keys) {
-            if (indexes.containsKey(key)) {
-                unread.add(new KeyChunks(key, indexes.get(key), firstMonth, lastMonth, cursor));
+            Document keyIndex = indexes.get(key);
+            if (keyIndex != null) {
+                List<Long> cursorStarts = cursor == null ? List.of()
+                        : AuditDocuments.startsOf(indexes.get(AuditDocuments.startsId(key, cursor.month())));
+                unread.add(new KeyChunks(key, keyIndex, cursorStarts, firstMonth, lastMonth, cursor));
             }
         }
 
@@ -106,9 +116,10 @@ public class AuditHistoryReader {
             Map<String, Document> bucketsById = byId(buckets, chunks.stream().map(Chunk::id).toList());
             for (Chunk chunk : chunks) {
                 Document bucket = bucketsById.get(chunk.id()); // a chunk not written yet is an empty one
-                if (bucket != null) {
-                    AuditDocuments.refsOf(bucket).forEach(ref ->
-                            read.put(new AuditCursor(chunk.start().month(), ref.position()), ref));
+                List<AuditDocuments.Ref> refs = bucket == null ? List.of() : AuditDocuments.refsOf(bucket);
+                refs.forEach(ref -> read.put(new AuditCursor(chunk.start().month(), ref.position()), ref));
+                if (!refs.isEmpty()) {
+                    chunk.of().read(chunk, refs.get(refs.size() - 1).position());
                 }
             }
         }
@@ -142,38 +153,46 @@ public class AuditHistoryReader {
         }
     }
 
-    /** A chunk to read: its id, its start in history order, and how many references after the cursor it holds. */
-    private record Chunk(String id, AuditCursor start, long expected) {
+    /**
+     * A chunk to read: whose it is, its number in its month, its id, its start in history order (or a lower bound of
+     * it) and how many references after the cursor it holds.
+     */
+    private record Chunk(KeyChunks of, int no, String id, AuditCursor start, long expected) {
     }
 
-    /** A key's chunks in the months read, in order, from the one holding the cursor; as the index lists them. */
+    /** A key's chunks in the months read, in order, from the one holding the cursor; as the index counts them. */
     private static final class KeyChunks {
 
         private final String key;
         private final Document index;
         private final List<String> months;
         private final AuditCursor cursor;
+        private final List<Long> cursorStarts;
         private int month;
+        /** The known starts of the month: all for the cursor's month, else the first. */
         private List<Long> starts;
+        private int chunks;
         private int chunkNo;
         private Chunk next;
 
-        KeyChunks(String key, Document index, String firstMonth, String lastMonth, AuditCursor cursor) {
+        KeyChunks(String key, Document index, List<Long> cursorStarts, String firstMonth, String lastMonth,
+                  AuditCursor cursor) {
             this.key = key;
             this.index = index;
             this.months = AuditDocuments.monthsOf(index).stream()
                     .filter(m -> firstMonth == null || m.compareTo(firstMonth) >= 0)
                     .filter(m -> lastMonth == null || m.compareTo(lastMonth) <= 0)
-                    .filter(m -> !AuditDocuments.startsOf(index, m).isEmpty())
+                    .filter(m -> AuditDocuments.chunksOf(index, m) > 0)
                     .toList();
             this.cursor = cursor;
+            this.cursorStarts = cursorStarts;
             month = -1;
             nextMonth();
             if (next != null && cursor != null && next.start().month().equals(cursor.month())) {
-                while (chunkNo + 1 < starts.size() && starts.get(chunkNo + 1) <= cursor.position()) {
+                while (chunkNo + 1 < Math.min(starts.size(), chunks) && starts.get(chunkNo + 1) <= cursor.position()) {
                     chunkNo++;
                 }
-                next = chunk();
+                next = chunk(startOf(chunkNo, null));
             }
         }
 
@@ -185,35 +204,56 @@ public class AuditHistoryReader {
         /** The next chunk to read, taken. */
         Chunk take() {
             Chunk taken = next;
-            if (chunkNo + 1 < starts.size()) {
+            if (chunkNo + 1 < chunks) {
                 chunkNo++;
-                next = chunk();
+                next = chunk(startOf(chunkNo, taken.start().position() + AuditDocuments.CHUNK_SIZE));
             } else {
                 nextMonth();
             }
             return taken;
         }
 
+        /** A taken chunk was read, its last reference at that position: the next chunk starts after it. */
+        void read(Chunk chunk, long lastPosition) {
+            if (next != null && next.no() == chunk.no() + 1 && next.start().month().equals(chunk.start().month())
+                    && next.start().position() <= lastPosition) {
+                next = chunk(lastPosition + 1);
+            }
+        }
+
+        /** The chunk's start if known, else the lower bound given. */
+        private long startOf(int no, Long lowerBound) {
+            return no < starts.size() ? starts.get(no) : lowerBound;
+        }
+
         private void nextMonth() {
             month++;
             chunkNo = 0;
-            starts = month < months.size() ? AuditDocuments.startsOf(index, months.get(month)) : List.of();
-            next = starts.isEmpty() ? null : chunk();
+            if (month >= months.size()) {
+                next = null;
+                return;
+            }
+            String m = months.get(month);
+            chunks = AuditDocuments.chunksOf(index, m);
+            long first = AuditDocuments.firstOf(index, m);
+            starts = cursor != null && m.equals(cursor.month()) && !cursorStarts.isEmpty() ? cursorStarts
+                    : List.of(first);
+            next = chunk(first);
         }
 
-        private Chunk chunk() {
+        private Chunk chunk(long start) {
             String m = months.get(month);
-            long start = starts.get(chunkNo);
             // every chunk but a month's last is full; the last holds at least one: counting it so reads more at once
-            long size = chunkNo < starts.size() - 1 ? AuditDocuments.CHUNK_SIZE : 1;
-            Long end = chunkNo + 1 < starts.size() ? starts.get(chunkNo + 1)
-                    : month + 1 < months.size() ? AuditDocuments.startsOf(index, months.get(month + 1)).get(0) : null;
+            long size = chunkNo < chunks - 1 ? AuditDocuments.CHUNK_SIZE : 1;
+            Long end = chunkNo + 1 < Math.min(starts.size(), chunks) ? starts.get(chunkNo + 1)
+                    : chunkNo + 1 == chunks && month + 1 < months.size()
+                    ? AuditDocuments.firstOf(index, months.get(month + 1)) : null;
             if (cursor != null && m.equals(cursor.month()) && start <= cursor.position() && end != null
                     && end > start) {
                 // the chunk holding the cursor: the part after it, as if its positions were spread evenly
                 size = size * (end - 1 - cursor.position()) / (end - start);
             }
-            return new Chunk(AuditDocuments.bucketId(key, m, chunkNo), new AuditCursor(m, start),
+            return new Chunk(this, chunkNo, AuditDocuments.bucketId(key, m, chunkNo), new AuditCursor(m, start),
                     Math.max(0, Math.min(size, AuditDocuments.CHUNK_SIZE)));
         }
     }
@@ -224,7 +264,7 @@ public class AuditHistoryReader {
      */
     private static List<String> mostSelective(List<String> named, Map<String, Document> indexes, String firstMonth,
                                               String lastMonth) {
-        if (indexes.size() < named.size()) {
+        if (!indexes.keySet().containsAll(named)) {
             return List.of();
         }
         return List.of(named.stream()

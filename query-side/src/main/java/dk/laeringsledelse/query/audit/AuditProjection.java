@@ -39,9 +39,10 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>an event whose position is in {@code audit_events} is skipped; that document is touched after every index
  * and bucket the event touches, so it is written after them;</li>
- * <li>a key's index is written only when it lists a new month or chunk, and then touched before the chunk it
- * lists, so it is written first: a crash may leave it listing a chunk (its start) that was not written, which is
- * then created again, empty. The reverse, chunks written that the
+ * <li>a key's index and its month's starts are written only when a month or chunk begins, and then touched in
+ * that order before the chunk they list, so they are written first: a crash may leave the index counting a chunk the
+ * starts do not list yet (the starts are then completed, and the index written again, the same), or the starts
+ * listing a chunk that was not written, which is then created again, empty. The reverse, chunks written that the
  * index does not list, is handled too: a full chunk is followed to the next one, as stored (its start then listed)
  * or new;</li>
  * <li>the chunk for an event is the last whose start is at or before its position (so a re-delivered event goes to
@@ -84,33 +85,21 @@ public class AuditProjection {
     /**
      * Lists the event under each of its keys, then stores it. Writes are batched (BatchedWrites): a bucket or index
      * touched by many events of a processor's batch is written once, at its end, in first-touched order (an index
-     * before the buckets it lists, so a reader never misses a written bucket).
+     * before the starts and buckets it lists, so a reader never misses a written bucket).
      */
     void add(AuditEvent event) {
         long position = event.position();
         String month = AuditDocuments.monthOf(event.at());
         Document ref = AuditDocuments.toDocument(AuditDocuments.refOf(event));
         for (String key : AuditDocuments.keysOf(event)) {
-            Document keyIndex = BatchedWrites.find(index, key);
-            if (keyIndex == null) {
-                keyIndex = new Document(AuditDocuments.ID, key).append(AuditDocuments.MONTHS, new ArrayList<String>())
-                        .append(AuditDocuments.STARTS, new Document());
+            String startsId = AuditDocuments.startsId(key, month);
+            Document monthStarts = BatchedWrites.find(index, startsId);
+            if (monthStarts == null) {
+                monthStarts = new Document(AuditDocuments.ID, startsId)
+                        .append(AuditDocuments.STARTS, new ArrayList<Long>());
             }
-            boolean changed = false; // the index is written only when it lists a new month or chunk
-            List<String> months = keyIndex.getList(AuditDocuments.MONTHS, String.class);
-            if (!months.contains(month)) {
-                months.add(month);
-                changed = true;
-            }
-            Document startsByMonth = keyIndex.get(AuditDocuments.STARTS, Document.class);
-            if (startsByMonth == null) {
-                throw new IllegalStateException("the audit index of " + key + " is of the layout before chunks "
-                        + "(no starts): rebuild the projections");
-            }
-            if (!startsByMonth.containsKey(month)) {
-                startsByMonth.put(month, new ArrayList<Long>());
-            }
-            List<Long> starts = startsByMonth.getList(month, Long.class);
+            List<Long> starts = monthStarts.getList(AuditDocuments.STARTS, Long.class);
+            boolean changed = false; // the starts (and the key's index) are written only when a month or chunk begins
 
             // the last chunk starting at or before the position: where the event is if it was added before
             int chunkNo = starts.size() - 1;
@@ -136,14 +125,29 @@ public class AuditProjection {
                 chunk.put(AuditDocuments.LAST, position);
             }
             changed |= listStart(starts, chunkNo, chunk);
-            if (changed) { // written before any bucket it lists, as first touched before it in the batch
-                BatchedWrites.replace(index, key, keyIndex);
+            if (changed) {
+                // the key's index, then the month's starts, then the chunk: first touched in that order in the batch
+                listMonth(key, month, starts);
+                BatchedWrites.replace(index, startsId, monthStarts);
             }
             if (added) {
                 BatchedWrites.replace(buckets, chunk.getString(AuditDocuments.ID), chunk);
             }
         }
         BatchedWrites.replace(events, position, AuditDocuments.toDocument(event));
+    }
+
+    /** Notes the month's chunks in the key's index, which lists its months. */
+    private void listMonth(String key, String month, List<Long> starts) {
+        Document keyIndex = BatchedWrites.find(index, key);
+        if (keyIndex == null) {
+            keyIndex = new Document(AuditDocuments.ID, key).append(AuditDocuments.MONTHS, new Document());
+        } else if (AuditDocuments.isOldLayout(keyIndex)) {
+            throw new IllegalStateException("the audit index of " + key + " is of an earlier layout: rebuild the "
+                    + "audit projection (the application does so at start-up)");
+        }
+        AuditDocuments.listMonth(keyIndex, month, starts);
+        BatchedWrites.replace(index, key, keyIndex);
     }
 
     /** Lists the chunk's start unless it is listed: its first position. Whether it was not. */

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,9 @@ import org.springframework.stereotype.Component;
  * begins and the note removed once its tokens are stored; a note found at start-up is a reset that did not finish,
  * and it is done again.
  *
+ * <p>A read model found at start-up to be of an earlier layout ({@link ReadModelLayout}) is rebuilt the same way:
+ * its reset is noted, and done.
+ *
  * <p>A reset needs every segment of the processor to be free: run it where no other instance holds a claim.
  */
 @Component
@@ -44,16 +48,25 @@ public class ProjectionReplay {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final MongoCollection<Document> unfinished;
+    private final List<ReadModelLayout> layouts;
 
-    public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore, MongoDatabase views) {
+    public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore, MongoDatabase views,
+                            List<ReadModelLayout> layouts) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.unfinished = views.getCollection(UNFINISHED_RESETS);
+        this.layouts = layouts;
     }
 
-    /** Resets that a stop interrupted are done again once the processors run. */
+    /** Resets that a stop interrupted, and of read models of an earlier layout, are done once the processors run. */
     @EventListener(ContextRefreshedEvent.class)
     public void finishInterruptedResets() {
+        for (ReadModelLayout layout : layouts) {
+            if (layout.isOutdated()) {
+                log.warn("The read model of processor {} is of an earlier layout: rebuilding it", layout.processor());
+                noteReset(layout.processor());
+            }
+        }
         for (Document note : unfinished.find()) {
             String name = note.getString("_id");
             if (streamingProcessors().containsKey(name)) {
@@ -100,10 +113,14 @@ public class ProjectionReplay {
 
     /** Resets a stopped processor's tokens (and so its read model), noted until the tokens are stored. */
     private void reset(String name, StreamingEventProcessor processor) {
-        unfinished.replaceOne(Filters.eq("_id", name), new Document("_id", name).append("begun", new Date()),
-                new ReplaceOptions().upsert(true));
+        noteReset(name);
         processor.resetTokens();
         unfinished.deleteOne(Filters.eq("_id", name));
+    }
+
+    private void noteReset(String name) {
+        unfinished.replaceOne(Filters.eq("_id", name), new Document("_id", name).append("begun", new Date()),
+                new ReplaceOptions().upsert(true));
     }
 
     /**

@@ -83,8 +83,10 @@ class AuditProjectionTest {
 
         Document index = index("municipality|m1");
         assertThat(AuditDocuments.monthsOf(index)).containsExactly("2026-01", "2026-02");
-        assertThat(AuditDocuments.startsOf(index, "2026-01")).containsExactly(1L);
-        assertThat(AuditDocuments.startsOf(index, "2026-02")).containsExactly(3L);
+        assertThat(starts("municipality|m1", "2026-01")).containsExactly(1L);
+        assertThat(starts("municipality|m1", "2026-02")).containsExactly(3L);
+        assertThat(AuditDocuments.chunksOf(index, "2026-02")).isEqualTo(1);
+        assertThat(AuditDocuments.firstOf(index, "2026-02")).isEqualTo(3L);
         // at least: a month's last chunk counts one, so the index changes only when a month or chunk begins
         assertThat(AuditDocuments.countOf(index, null, null)).isEqualTo(2);
         assertThat(AuditDocuments.countOf(index, "2026-02", null)).isEqualTo(1);
@@ -105,11 +107,14 @@ class AuditProjectionTest {
         assertThat(db.getCollection(AuditDocuments.BUCKETS).countDocuments(new Document("_id", "team|t1|2026-03|3")))
                 .isZero();
         Document team = index("team|t1");
-        assertThat(AuditDocuments.startsOf(team, "2026-03")).containsExactly(1L, chunk + 1L, 2 * chunk + 1L);
+        assertThat(starts("team|t1", "2026-03")).containsExactly(1L, chunk + 1L, 2 * chunk + 1L);
+        // the key's index holds per month only the number of chunks and the first position
+        assertThat(team.get(AuditDocuments.MONTHS, Document.class))
+                .isEqualTo(new Document("2026-03", new Document("chunks", 3).append("first", 1L)));
         assertThat(AuditDocuments.countOf(team, null, null)).isEqualTo(2L * chunk + 1);
         // pia acted in every second event: two chunks, the second holding the last 5 of her 261
         Document pia = index("person|pia");
-        assertThat(AuditDocuments.startsOf(pia, "2026-03")).containsExactly(2L, 2L * chunk + 2);
+        assertThat(starts("person|pia", "2026-03")).containsExactly(2L, 2L * chunk + 2);
         assertThat(positions("person|pia|2026-03|1")).hasSize(5);
         assertThat(AuditDocuments.countOf(pia, "2026-03", "2026-03")).isEqualTo(chunk + 1L);
 
@@ -119,10 +124,32 @@ class AuditProjectionTest {
     }
 
     /**
-     * A batch writes its documents at its end, in the order they were first touched (a key's index before its
-     * buckets, an event last); a crash after any of those writes re-delivers the whole batch, which must then leave
-     * the documents of a run without a crash. The second batch fills chunk 0 of several keys, starts chunk 1 and a
-     * new month.
+     * A key's index, read by every page of its history and written at every new chunk, grows by one small entry a
+     * month however busy the month: which chunk holds a position is in a document of that month alone.
+     */
+    @Test
+    void aKeysIndexGrowsByOneSmallEntryAMonth_howeverManyChunksTheMonthHas() {
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        for (long p = 1; p <= 1_010; p++) { // 10 events in March, 1,000 (16 chunks) in April
+            events.add(AuditTestEvents.noted(p, MARCH.plus(p <= 10 ? 0 : 31, ChronoUnit.DAYS).plusSeconds(p), "t1",
+                    "i1", "m1", "pia"));
+        }
+        AuditTestEvents.deliver(db, events, 100);
+
+        Document team = index("team|t1");
+        assertThat(team.get(AuditDocuments.MONTHS, Document.class)).isEqualTo(new Document()
+                .append("2026-03", new Document("chunks", 1).append("first", 1L))
+                .append("2026-04", new Document("chunks", 16).append("first", 11L)));
+        assertThat(starts("team|t1", "2026-04")).hasSize(16).startsWith(11L, 11L + AuditDocuments.CHUNK_SIZE);
+        assertThat(starts("team|t1", "2026-03")).containsExactly(1L);
+        assertThat(AuditDocuments.countOf(team, "2026-04", null)).isEqualTo(15L * AuditDocuments.CHUNK_SIZE + 1);
+    }
+
+    /**
+     * A batch writes its documents at its end, in the order they were first touched (a key's index, then its
+     * month's starts, before its buckets, an event last); a crash after any of those writes re-delivers the whole
+     * batch, which must then leave the documents of a run without a crash. The second batch fills chunk 0 of
+     * several keys, starts chunk 1 and a new month.
      */
     @Test
     void aBatchRedeliveredAfterACrashAtAnyOfItsWritesLeavesWhatACleanRunLeaves() {
@@ -132,6 +159,8 @@ class AuditProjectionTest {
         List<String> ids = writes.stream().map(write -> write.id().isString() ? write.id().asString().getValue() : "")
                 .toList();
         assertThat(ids.indexOf("municipality|m1")).isNotNegative()
+                .isLessThan(ids.indexOf("starts|municipality|m1|2026-03"));
+        assertThat(ids.indexOf("starts|municipality|m1|2026-03"))
                 .isLessThan(ids.indexOf("municipality|m1|2026-03|1"));
     }
 
@@ -240,6 +269,10 @@ class AuditProjectionTest {
 
     private Document index(String key) {
         return db.getCollection(AuditDocuments.INDEX).find(new Document("_id", key)).first();
+    }
+
+    private List<Long> starts(String key, String month) {
+        return AuditDocuments.startsOf(index(AuditDocuments.startsId(key, month)));
     }
 
     private static List<Long> range(long first, long last) {

@@ -214,11 +214,9 @@ class AuditReadCostTest {
         long position = 0;
         for (int team = 0; team < teams; team++) {
             List<String> keys = List.of("team|team-" + team, "municipality|m-" + team);
-            List<String> months = new ArrayList<>();
-            Document starts = new Document();
+            Document months = new Document();
             for (int m = 0; m < MONTHS; m++) {
                 String month = FIRST_MONTH.plusMonths(m).toString();
-                months.add(month);
                 List<Document> refs = new ArrayList<>();
                 for (int i = 0; i < EVENTS_PER_MONTH; i++) {
                     Instant at = FIRST_MONTH.plusMonths(m).atDay(1 + i).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -228,30 +226,32 @@ class AuditReadCostTest {
                     events.add(AuditDocuments.toDocument(event));
                     refs.add(AuditDocuments.toDocument(AuditDocuments.refOf(event)));
                 }
-                starts.append(month, List.of(position - EVENTS_PER_MONTH + 1));
+                List<Long> starts = List.of(position - EVENTS_PER_MONTH + 1);
+                months.append(month, new Document("chunks", 1).append("first", starts.get(0)));
                 for (String key : keys) {
                     buckets.add(new Document("_id", AuditDocuments.bucketId(key, month, 0)).append("refs", refs)
                             .append("last", position));
+                    indexes.add(new Document("_id", AuditDocuments.startsId(key, month)).append("starts", starts));
                 }
             }
             for (String key : keys) {
-                indexes.add(new Document("_id", key).append("months", months).append("starts", starts));
+                indexes.add(new Document("_id", key).append("months", months));
             }
         }
         // the person acted everywhere: by far the largest key, so the reader must not choose it (its buckets are
         // left out: reading them would fail the test)
-        List<String> months = new ArrayList<>();
-        Document starts = new Document();
+        Document months = new Document();
         int chunksPerMonth = (teams * EVENTS_PER_MONTH + AuditDocuments.CHUNK_SIZE - 1) / AuditDocuments.CHUNK_SIZE;
         for (int m = 0; m < MONTHS; m++) {
-            months.add(FIRST_MONTH.plusMonths(m).toString());
-            List<Long> ofMonth = new ArrayList<>();
+            String month = FIRST_MONTH.plusMonths(m).toString();
+            List<Long> starts = new ArrayList<>();
             for (long chunk = 0; chunk < chunksPerMonth; chunk++) {
-                ofMonth.add((long) m * teams * EVENTS_PER_MONTH + chunk * AuditDocuments.CHUNK_SIZE + 1);
+                starts.add((long) m * teams * EVENTS_PER_MONTH + chunk * AuditDocuments.CHUNK_SIZE + 1);
             }
-            starts.append(FIRST_MONTH.plusMonths(m).toString(), ofMonth);
+            months.append(month, new Document("chunks", chunksPerMonth).append("first", starts.get(0)));
+            indexes.add(new Document("_id", AuditDocuments.startsId("person|pia", month)).append("starts", starts));
         }
-        indexes.add(new Document("_id", "person|pia").append("months", months).append("starts", starts));
+        indexes.add(new Document("_id", "person|pia").append("months", months));
         insert(db, AuditDocuments.EVENTS, events);
         insert(db, AuditDocuments.BUCKETS, buckets);
         insert(db, AuditDocuments.INDEX, indexes);
