@@ -199,26 +199,27 @@ public final class BatchedWrites {
         List<Map.Entry<Key, Pending>> writes = new ArrayList<>();
         pending.entrySet().stream().filter(e -> e.getValue() instanceof Updated).forEach(writes::add);
         pending.entrySet().stream().filter(e -> e.getValue() instanceof Replaced).forEach(writes::add);
-        Map<Key, Document> replaced = new LinkedHashMap<>();
+        Map<Key, RawBsonDocument> replaced = new LinkedHashMap<>();
         // consecutive documents of one collection go in one bulk write: one round trip, one commit of the store
         MongoCollection<Document> collection = null;
-        List<WriteModel<Document>> run = new ArrayList<>();
+        List<WriteModel<RawBsonDocument>> run = new ArrayList<>();
         for (Map.Entry<Key, Pending> write : writes) {
             Key key = write.getKey();
             if (collection != null && !key.collection().getNamespace().equals(collection.getNamespace())) {
-                collection.bulkWrite(run);
+                collection.withDocumentClass(RawBsonDocument.class).bulkWrite(run);
                 run = new ArrayList<>();
             }
             collection = key.collection();
             if (write.getValue() instanceof Replaced replace) {
-                Document document = replace.document().get();
+                // encoded once, with the collection's codecs: sent as these bytes, and kept as them (RecentWrites)
+                RawBsonDocument document = new RawBsonDocument(replace.document().get(), RecentWrites.codec(key));
                 replaced.put(key, document);
                 run.add(new ReplaceOneModel<>(Filters.eq("_id", key.id()), document, UPSERT));
             } else {
-                run.addAll(((Updated) write.getValue()).models(key.id()));
+                run.addAll(((Updated) write.getValue()).<RawBsonDocument>models(key.id()));
             }
         }
-        collection.bulkWrite(run);
+        collection.withDocumentClass(RawBsonDocument.class).bulkWrite(run);
         pending.clear();
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().resources().remove(READS); // updated documents must be read again
@@ -269,8 +270,8 @@ public final class BatchedWrites {
             }
         }
 
-        List<WriteModel<Document>> models(Object id) {
-            return steps.stream().<WriteModel<Document>>map(step -> new UpdateOneModel<>(Filters.eq("_id", id),
+        <T> List<WriteModel<T>> models(Object id) {
+            return steps.stream().<WriteModel<T>>map(step -> new UpdateOneModel<>(Filters.eq("_id", id),
                     new Document(step.operator(), step.operator().equals("$addToSet") ? each(step.fields())
                             : step.fields()),
                     new UpdateOptions().upsert(!step.operator().equals("$pull")))).toList();
@@ -309,9 +310,8 @@ public final class BatchedWrites {
             return raw == null ? null : raw.decode(codec(key));
         }
 
-        /** Encoded as the collection encodes it (its codecs: dates, UUIDs and whatever else it is configured with). */
-        synchronized void remember(Key key, Document document) {
-            RawBsonDocument raw = new RawBsonDocument(document, codec(key));
+        /** As written: encoded as the collection encodes it (its codecs: dates, UUIDs and whatever else). */
+        synchronized void remember(Key key, RawBsonDocument raw) {
             RawBsonDocument replaced = documents.put(key, raw);
             bytes += size(raw) - (replaced == null ? 0 : size(replaced));
             var eldest = documents.entrySet().iterator();
@@ -331,7 +331,7 @@ public final class BatchedWrites {
             bytes = 0;
         }
 
-        private static Codec<Document> codec(Key key) {
+        static Codec<Document> codec(Key key) {
             return key.collection().getCodecRegistry().get(Document.class);
         }
 
