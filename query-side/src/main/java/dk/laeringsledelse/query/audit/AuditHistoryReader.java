@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * with a bounded number of reads, all by {@code _id}, whatever the size of the store:
  * <ol>
  * <li>one read of the index documents of the keys the filter names (or, unfiltered, of the keys the caller may
- * see), with their starts of the cursor's month; of the named keys the one with the fewest events in the time range
- * is read, the other fields are checked in memory;</li>
+ * see); of the named keys the one with the fewest events in the time range is read, the other fields are checked in
+ * memory. The starts of the cursor's month come with it, or, where several keys are named, in a read of their own for
+ * the key chosen if its month has more than one chunk;</li>
  * <li>the chunks of those keys, from the one holding the cursor (found by the month's starts), oldest first, in as
  * few reads as the index's counts say fill the page: sparse keys' chunks of many months in one read, a busy key's
  * one or two chunks;</li>
@@ -75,12 +76,21 @@ public class AuditHistoryReader {
 
         List<String> named = AuditDocuments.keysOf(f);
         List<String> candidates = named.isEmpty() ? scope.keys() : named;
+        // which chunk of its month holds the cursor is in the month's starts: read with the indexes where every key
+        // is read (one named, or the scope's), else for the one key chosen, if its month has more than one chunk
+        boolean cursorMonthRead = cursor != null && cursor.month().equals(firstMonth)
+                && (lastMonth == null || cursor.month().compareTo(lastMonth) <= 0);
+        boolean allRead = named.size() <= 1;
         List<String> ids = new ArrayList<>(candidates);
-        if (cursor != null) {
+        if (cursorMonthRead && allRead) {
             candidates.forEach(key -> ids.add(AuditDocuments.startsId(key, cursor.month())));
         }
         Map<String, Document> indexes = byId(index, ids);
-        List<String> keys = named.isEmpty() ? candidates : mostSelective(named, indexes, firstMonth, lastMonth);
+        List<String> keys = allRead ? candidates : mostSelective(named, indexes, firstMonth, lastMonth);
+        if (cursorMonthRead && !allRead && !keys.isEmpty()
+                && AuditDocuments.chunksOf(indexes.get(keys.get(0)), cursor.month()) > 1) {
+            indexes.putAll(byId(index, List.of(AuditDocuments.startsId(keys.get(0), cursor.month()))));
+        }
         List<KeyChunks> unread = new ArrayList<>();
         for (String key : keys) {
             Document keyIndex = indexes.get(key);
@@ -125,7 +135,13 @@ public class AuditHistoryReader {
         }
         boolean hasNextPage = page.size() > pageSize;
         List<AuditDocuments.Ref> shown = hasNextPage ? page.subList(0, pageSize) : page;
-        return Connection.of(load(shown), event -> AuditCursor.of(event).encode(), hasNextPage, cursor != null, null);
+        List<AuditEvent> loaded = load(shown);
+        if (loaded.size() < shown.size()) {
+            // the page ends before an event still being written: a cursor past it would skip it for good; with
+            // nothing before it, there is no next page yet (the same cursor shows it once written)
+            hasNextPage = !loaded.isEmpty();
+        }
+        return Connection.of(loaded, event -> AuditCursor.of(event).encode(), hasNextPage, cursor != null, null);
     }
 
     /**
@@ -272,17 +288,29 @@ public class AuditHistoryReader {
                 .orElseThrow());
     }
 
+    /**
+     * The events of the references, in their order, up to the first whose event is not written yet (a reference is
+     * written before its event, in the same batch).
+     */
     private List<AuditEvent> load(List<AuditDocuments.Ref> refs) {
         if (refs.isEmpty()) {
             return List.of();
         }
         Map<Long, AuditEvent> byPosition = new HashMap<>();
-        for (Document doc : events.find(in(AuditDocuments.ID, refs.stream().map(AuditDocuments.Ref::position).toList()))) {
+        List<Long> positions = refs.stream().map(AuditDocuments.Ref::position).toList();
+        for (Document doc : events.find(in(AuditDocuments.ID, positions))) {
             AuditEvent event = AuditDocuments.eventFrom(doc);
             byPosition.put(event.position(), event);
         }
-        // a reference is written before its event: one whose event is not there yet is left out until it is
-        return refs.stream().map(ref -> byPosition.get(ref.position())).filter(Objects::nonNull).toList();
+        List<AuditEvent> loaded = new ArrayList<>();
+        for (Long position : positions) {
+            AuditEvent event = byPosition.get(position);
+            if (event == null) {
+                break;
+            }
+            loaded.add(event);
+        }
+        return loaded;
     }
 
     private static Map<String, Document> byId(MongoCollection<Document> collection, List<String> ids) {

@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
  * <p>Idempotent, also after a crash halfway through writing a batch (BatchedWrites writes a batch's documents at its
  * end, whole, in the order first touched, and a crash before the token is stored re-delivers the whole batch):
  * <ul>
- * <li>an event whose position is in {@code audit_events} is skipped; that document is touched after every index
- * and bucket the event touches, so it is written after them;</li>
+ * <li>an event's document in {@code audit_events} (the same however often it is written) is touched after every
+ * index and bucket the event touches, so it is written after them: a reader ends its page before a reference whose
+ * event is not written yet;</li>
  * <li>a key's index and its month's starts are written only when a month or chunk begins, and then touched in
  * that order before the chunk they list, so they are written first: a crash may leave the index counting a chunk the
  * starts do not list yet (the starts are then completed, and the index written again, the same), or the starts

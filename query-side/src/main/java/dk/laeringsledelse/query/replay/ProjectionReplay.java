@@ -43,6 +43,7 @@ public class ProjectionReplay {
     /** Notes of processors whose reset has begun and not finished ({@code _id} = processor name). */
     public static final String UNFINISHED_RESETS = "projection_resets";
 
+    private static final String LAYOUT_CHANGED = "layout changed";
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
 
     private final EventProcessingConfiguration processing;
@@ -64,14 +65,16 @@ public class ProjectionReplay {
         for (ReadModelLayout layout : layouts) {
             if (layout.isOutdated()) {
                 log.warn("The read model of processor {} is of an earlier layout: rebuilding it", layout.processor());
-                noteReset(layout.processor());
+                noteReset(layout.processor(), LAYOUT_CHANGED);
             }
         }
         for (Document note : unfinished.find()) {
             String name = note.getString("_id");
             if (streamingProcessors().containsKey(name)) {
-                log.warn("The reset of processor {} begun at {} did not finish (the application stopped during it): "
-                        + "resetting it again", name, note.getDate("begun"));
+                if (!LAYOUT_CHANGED.equals(note.getString("reason"))) {
+                    log.warn("The reset of processor {} begun at {} did not finish (the application stopped during "
+                            + "it): resetting it again", name, note.getDate("begun"));
+                }
                 try {
                     replay(name);
                 } catch (RuntimeException e) {
@@ -113,14 +116,14 @@ public class ProjectionReplay {
 
     /** Resets a stopped processor's tokens (and so its read model), noted until the tokens are stored. */
     private void reset(String name, StreamingEventProcessor processor) {
-        noteReset(name);
+        noteReset(name, "rebuild");
         processor.resetTokens();
         unfinished.deleteOne(Filters.eq("_id", name));
     }
 
-    private void noteReset(String name) {
-        unfinished.replaceOne(Filters.eq("_id", name), new Document("_id", name).append("begun", new Date()),
-                new ReplaceOptions().upsert(true));
+    private void noteReset(String name, String reason) {
+        unfinished.replaceOne(Filters.eq("_id", name), new Document("_id", name).append("begun", new Date())
+                .append("reason", reason), new ReplaceOptions().upsert(true));
     }
 
     /**

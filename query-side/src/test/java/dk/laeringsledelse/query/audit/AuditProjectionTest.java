@@ -17,6 +17,7 @@ import dk.laeringsledelse.kernel.organisation.InstitutionKind;
 import dk.laeringsledelse.kernel.organisation.InstitutionRegistered;
 import dk.laeringsledelse.kernel.organisation.MunicipalityId;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
+import dk.laeringsledelse.query.graphql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -255,6 +256,34 @@ class AuditProjectionTest {
         // a team's reader sees the team's events, not the institution's registration
         assertThat(reader.read(null, new AuditScope(Set.of(), Set.of(), Set.of("t1")), null, null).nodes())
                 .extracting(AuditEvent::position).containsExactly(2L, 3L);
+    }
+
+    /**
+     * A batch writes an event's references before the event: a page read in between ends before the first reference
+     * whose event is missing, so that no cursor passes it, and shows it once it is written.
+     */
+    @Test
+    void aPageEndsBeforeAnEventNotWrittenYet_andShowsItOnceWritten() {
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        for (long p = 1; p <= 10; p++) {
+            events.add(AuditTestEvents.noted(p, MARCH.plusSeconds(p), "t1", "i1", "m1", "pia"));
+        }
+        AuditTestEvents.deliver(db, events, 10);
+        Document fifth = db.getCollection(AuditDocuments.EVENTS).findOneAndDelete(new Document("_id", 5L));
+        AuditHistoryReader reader = new AuditHistoryReader(db);
+        EventHistoryFilter byTeam = new EventHistoryFilter(null, "t1", null, null, null, null, null, null);
+        AuditScope auditor = AuditScope.auditorOf("m1");
+
+        Connection<AuditEvent> first = reader.read(byTeam, auditor, 50, null);
+        assertThat(first.nodes()).extracting(AuditEvent::position).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(first.pageInfo().hasNextPage()).isTrue();
+        Connection<AuditEvent> waiting = reader.read(byTeam, auditor, 50, first.pageInfo().endCursor());
+        assertThat(waiting.nodes()).isEmpty();
+        assertThat(waiting.pageInfo().hasNextPage()).isFalse();
+
+        db.getCollection(AuditDocuments.EVENTS).insertOne(fifth);
+        assertThat(reader.read(byTeam, auditor, 50, first.pageInfo().endCursor()).nodes())
+                .extracting(AuditEvent::position).containsExactly(5L, 6L, 7L, 8L, 9L, 10L);
     }
 
     private void deliver(List<TrackedEventMessage<?>> messages) {
