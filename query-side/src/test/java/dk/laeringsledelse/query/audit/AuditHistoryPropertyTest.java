@@ -3,9 +3,9 @@ package dk.laeringsledelse.query.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import dk.laeringsledelse.eventstore.testsupport.CommandRecorder;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
+import dk.laeringsledelse.query.audit.AuditTestEvents.Write;
 import dk.laeringsledelse.query.graphql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,8 +18,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.bson.BsonDocument;
-import org.bson.BsonValue;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -102,28 +100,14 @@ class AuditHistoryPropertyTest {
             AuditTestEvents.deliver(clean, batchMessages, batch);
             recorder.stop();
             Map<String, List<Document>> cleanRun = AuditTestEvents.everything(clean);
-            List<Write> writes = recorder.commands().stream().filter(c -> c.getFirstKey().equals("update"))
-                    .flatMap(c -> c.getArray("updates").stream().map(BsonValue::asDocument)
-                            .map(u -> new Write(c.getString("update").getValue(), u.getDocument("q").get("_id"),
-                                    u.getDocument("u"))))
-                    .toList();
+            List<Write> writes = AuditTestEvents.writes(recorder);
 
             Set<Integer> crashes = new TreeSet<>();
             for (int i = 0; i < 8; i++) {
                 crashes.add(random.nextInt(writes.size() + 1));
             }
             for (int crashedAfter : crashes) {
-                MongoDatabase crashed = TestMongo.freshDatabase();
-                stored.forEach((collection, documents) -> {
-                    if (!documents.isEmpty()) {
-                        crashed.getCollection(collection).insertMany(documents);
-                    }
-                });
-                writes.subList(0, crashedAfter).forEach(write -> crashed
-                        .getCollection(write.collection(), BsonDocument.class)
-                        .replaceOne(new BsonDocument("_id", write.id()), write.document(),
-                                new ReplaceOptions().upsert(true)));
-
+                MongoDatabase crashed = AuditTestEvents.crashedAfter(stored, writes, crashedAfter);
                 AuditHistoryReader reader = new AuditHistoryReader(crashed);
                 for (AuditScope scope : SCOPES) {
                     for (EventHistoryFilter filter : filters(random)) {
@@ -149,10 +133,6 @@ class AuditHistoryPropertyTest {
                         .isEqualTo(cleanRun);
             }
         }
-    }
-
-    /** One document a batch wrote (a replacement). */
-    private record Write(String collection, BsonValue id, BsonDocument document) {
     }
 
     /**

@@ -3,7 +3,6 @@ package dk.laeringsledelse.query.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import dk.laeringsledelse.eventstore.testsupport.CommandRecorder;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 import dk.laeringsledelse.kernel.MetaDataKeys;
@@ -17,6 +16,7 @@ import dk.laeringsledelse.kernel.organisation.InstitutionKind;
 import dk.laeringsledelse.kernel.organisation.InstitutionRegistered;
 import dk.laeringsledelse.kernel.organisation.MunicipalityId;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
+import dk.laeringsledelse.query.audit.AuditTestEvents.Write;
 import dk.laeringsledelse.query.graphql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +31,6 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.bson.BsonDocument;
-import org.bson.BsonValue;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -190,25 +188,12 @@ class AuditProjectionTest {
         AuditTestEvents.deliver(clean, second, second.size());
         recorder.stop();
         Map<String, List<Document>> afterSecond = AuditTestEvents.everything(clean);
-        List<Write> writes = recorder.commands().stream().filter(c -> c.getFirstKey().equals("update"))
-                .flatMap(c -> c.getArray("updates").stream().map(BsonValue::asDocument)
-                        .map(u -> new Write(c.getString("update").getValue(), u.getDocument("q").get("_id"),
-                                u.getDocument("u"))))
-                .sorted(order).toList();
+        List<Write> writes = AuditTestEvents.writes(recorder).stream().sorted(order).toList();
         assertThat(writes).extracting(Write::collection)
                 .contains(AuditDocuments.INDEX, AuditDocuments.BUCKETS, AuditDocuments.EVENTS);
 
         for (int crashedAfter = 0; crashedAfter < writes.size(); crashedAfter++) {
-            MongoDatabase crashed = TestMongo.freshDatabase();
-            afterFirst.forEach((collection, documents) -> {
-                if (!documents.isEmpty()) {
-                    crashed.getCollection(collection).insertMany(documents);
-                }
-            });
-            writes.subList(0, crashedAfter).forEach(write -> crashed
-                    .getCollection(write.collection(), BsonDocument.class)
-                    .replaceOne(new BsonDocument("_id", write.id()), write.document(),
-                            new ReplaceOptions().upsert(true)));
+            MongoDatabase crashed = AuditTestEvents.crashedAfter(afterFirst, writes, crashedAfter);
 
             AuditTestEvents.deliver(crashed, second, second.size());
 
@@ -218,9 +203,6 @@ class AuditProjectionTest {
         return writes;
     }
 
-    /** One document a batch wrote (a replacement). */
-    private record Write(String collection, BsonValue id, BsonDocument document) {
-    }
 
     @Test
     void aRedeliveredEventChangesNothing() {

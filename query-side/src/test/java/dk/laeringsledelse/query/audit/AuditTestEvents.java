@@ -1,6 +1,9 @@
 package dk.laeringsledelse.query.audit;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import dk.laeringsledelse.eventstore.testsupport.CommandRecorder;
+import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import dk.laeringsledelse.query.support.ProcessorBatch;
 import java.time.Instant;
@@ -12,6 +15,8 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.Document;
 
 /** Many small events for the audit history, and handling them as a tracking processor does: in batches. */
@@ -40,6 +45,32 @@ final class AuditTestEvents {
             ProcessorBatch.run(messages.subList(from, Math.min(from + batchSize, messages.size())).stream()
                     .<Runnable>map(m -> () -> projection.on(m.getPayload(), m, m.trackingToken())).toList());
         }
+    }
+
+    /** One document a batch wrote (a replacement). */
+    record Write(String collection, BsonValue id, BsonDocument document) {
+    }
+
+    /** The replacements among the commands the recorder saw, in the order sent. */
+    static List<Write> writes(CommandRecorder recorder) {
+        return recorder.commands().stream().filter(c -> c.getFirstKey().equals("update"))
+                .flatMap(c -> c.getArray("updates").stream().map(BsonValue::asDocument)
+                        .map(u -> new Write(c.getString("update").getValue(), u.getDocument("q").get("_id"),
+                                u.getDocument("u"))))
+                .toList();
+    }
+
+    /** A fresh database holding what was stored, then the first {@code applied} of the writes: a crash after them. */
+    static MongoDatabase crashedAfter(Map<String, List<Document>> stored, List<Write> writes, int applied) {
+        MongoDatabase crashed = TestMongo.freshDatabase();
+        stored.forEach((collection, documents) -> {
+            if (!documents.isEmpty()) {
+                crashed.getCollection(collection).insertMany(documents);
+            }
+        });
+        writes.subList(0, applied).forEach(write -> crashed.getCollection(write.collection(), BsonDocument.class)
+                .replaceOne(new BsonDocument("_id", write.id()), write.document(), new ReplaceOptions().upsert(true)));
+        return crashed;
     }
 
     /** Every document of the audit history by collection, each collection's in {@code _id} order. */
