@@ -82,4 +82,55 @@ class EmbeddedStoreDurabilityTest {
         // holds about that many seconds of chunks, not every chunk ever written
         assertThat(Files.size(dataDir.resolve(EmbeddedMongoStore.STORE_FILE))).isLessThan(256L * 1024 * 1024);
     }
+
+    /**
+     * Position reservations do not wait for a commit in progress (DurableH2Backend.isCounterIncrement); a commit must
+     * still never hold an event whose position the counter does not count, or after a crash the counter would hand
+     * out a position that is taken.
+     */
+    @Test
+    void afterAHardKillTheCounterCountsEveryStoredEvent_withSeveralWritersReserving() throws Exception {
+        Process writer = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                ReservingWriter.class.getName(), dataDir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        java.util.Set<Long> acknowledged = new java.util.HashSet<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            long killAt = Long.MAX_VALUE;
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("ACK ")) {
+                    acknowledged.add(Long.parseLong(line.substring(4)));
+                    if (acknowledged.size() == ACKNOWLEDGED_BEFORE_KILL) {
+                        killAt = System.nanoTime() + 4 * DurableH2Backend.COMMIT_INTERVAL.toNanos();
+                    }
+                    if (System.nanoTime() >= killAt) {
+                        writer.destroyForcibly(); // SIGKILL, mid-way through reservations, inserts and commits
+                        break;
+                    }
+                }
+            }
+        } finally {
+            writer.destroyForcibly();
+            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(acknowledged).hasSizeGreaterThan(ACKNOWLEDGED_BEFORE_KILL);
+
+        try (EmbeddedMongoStore reopened = EmbeddedMongoStore.start(dataDir, ReservingWriter.VIEWS, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(reopened.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase(ReservingWriter.DATABASE).getCollection("events");
+            long counter = client.getDatabase(ReservingWriter.DATABASE).getCollection("sequences")
+                    .find(new Document("_id", "events")).first().getLong("value");
+            for (long position : acknowledged) {
+                assertThat(events.find(new Document("_id", position)).first())
+                        .as("acknowledged event %d after kill -9", position).isNotNull();
+            }
+            long highestStored = events.find().sort(new Document("_id", -1)).first().getLong("_id");
+            assertThat(counter).as("the counter after kill -9, against the highest stored event")
+                    .isGreaterThanOrEqualTo(highestStored);
+        }
+    }
 }
