@@ -49,15 +49,12 @@ import org.slf4j.LoggerFactory;
  * <p><b>Consistent:</b> one write command changes a collection's documents and each of its indexes separately. A
  * commit therefore takes an exclusive lock that no write command holds at the time: a file never holds half a write
  * (a document without its unique-index entry would let a second writer append the same event sequence). For the same
- * reason the MVStore's own background thread is off and commits and housekeeping happen here. Position reservations
- * are the one write that does not wait for a commit in progress (see {@link #isCounterIncrement}).
+ * reason the MVStore's own background thread is off and commits and housekeeping happen here.
  */
 class DurableH2Backend extends H2Backend {
 
     /** The event store's commits (by name, in any database, so the benchmark's raw baseline is durable too). */
     static final Set<String> DURABLE_COLLECTIONS = Set.of("events");
-    /** The event store's position counters. */
-    static final Set<String> COUNTERS = Set.of("sequences");
     static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
     private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(1);
     private static final Duration RETENTION = Duration.ofSeconds(10);
@@ -180,9 +177,6 @@ class DurableH2Backend extends H2Backend {
             return super.handleCommand(channel, database, command, query);
         }
         boolean derivedWrite = derived != null && database.equals(derivedDatabase);
-        if (!derivedWrite && isCounterIncrement(command, query)) {
-            return super.handleCommand(channel, database, command, query);
-        }
         StoreFile file = derivedWrite ? derived : events;
         long write;
         Document result;
@@ -206,19 +200,6 @@ class DurableH2Backend extends H2Backend {
             awaitCommitted(events, write);
         }
         return result;
-    }
-
-    /**
-     * A position reservation: findAndModify of an existing counter document (no upsert, no removal). It puts one
-     * document, which a commit holds whole or not at all (the collection's size, put apart, may be one change behind),
-     * so it need not wait for a commit in progress, which holds the file's writers while it writes out the changed
-     * pages (under 8 writers a reservation waited 0.66 ms for that). A commit still never holds an event without its
-     * position counted: an event insert waits for the commit's lock, and its reservation was put before the insert,
-     * so before any commit that holds the insert takes its snapshot.
-     */
-    private static boolean isCounterIncrement(String command, Document query) {
-        return command.equalsIgnoreCase("findAndModify") && COUNTERS.contains(String.valueOf(query.get(command)))
-                && !Boolean.TRUE.equals(query.get("upsert")) && !Boolean.TRUE.equals(query.get("remove"));
     }
 
     private static void awaitCommitted(StoreFile file, long write) {

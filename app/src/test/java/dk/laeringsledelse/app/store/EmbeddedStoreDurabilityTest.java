@@ -84,9 +84,9 @@ class EmbeddedStoreDurabilityTest {
     }
 
     /**
-     * Position reservations do not wait for a commit in progress (DurableH2Backend.isCounterIncrement); a commit must
-     * still never hold an event whose position the counter does not count, or after a crash the counter would hand
-     * out a position that is taken.
+     * As the event store appends: several writers at once reserve a position from the counter, then insert at it. A
+     * commit must never hold an event whose position the counter does not count, or after a crash the counter would
+     * hand out a position that is taken.
      */
     @Test
     void afterAHardKillTheCounterCountsEveryStoredEvent_withSeveralWritersReserving() throws Exception {
