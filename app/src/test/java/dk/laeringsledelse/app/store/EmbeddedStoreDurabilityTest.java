@@ -10,6 +10,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -29,34 +31,9 @@ class EmbeddedStoreDurabilityTest {
 
     @Test
     void acknowledgedEventsSurviveAHardKillAndViewsNeverGetAheadOfThem() throws Exception {
-        Process writer = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                AcknowledgedWriter.class.getName(), dataDir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        long lastAcknowledged = 0;
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-            long killAt = Long.MAX_VALUE;
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("ACK ")) {
-                    lastAcknowledged = Long.parseLong(line.substring(4));
-                    if (lastAcknowledged == ACKNOWLEDGED_BEFORE_KILL) {
-                        // writing on for several commit intervals, so the views of the first writes are committed
-                        killAt = System.nanoTime() + 8 * DurableH2Backend.COMMIT_INTERVAL.toNanos();
-                    }
-                    if (System.nanoTime() >= killAt) {
-                        writer.destroyForcibly(); // SIGKILL: no shutdown hook, no final commit
-                        break;
-                    }
-                }
-            }
-        } finally {
-            writer.destroyForcibly();
-            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
+        // writing on for several commit intervals, so the views of the first writes are committed
+        List<Long> acknowledged = acknowledgedUntilKilled(AcknowledgedWriter.class, 8);
+        long lastAcknowledged = acknowledged.get(acknowledged.size() - 1); // one writer: 1, 2, 3, ...
         assertThat(lastAcknowledged).isGreaterThan(ACKNOWLEDGED_BEFORE_KILL);
 
         try (EmbeddedMongoStore reopened = EmbeddedMongoStore.start(dataDir, AcknowledgedWriter.VIEWS, "127.0.0.1", 0);
@@ -90,33 +67,7 @@ class EmbeddedStoreDurabilityTest {
      */
     @Test
     void afterAHardKillTheCounterCountsEveryStoredEvent_withSeveralWritersReserving() throws Exception {
-        Process writer = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                ReservingWriter.class.getName(), dataDir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        java.util.Set<Long> acknowledged = new java.util.HashSet<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-            long killAt = Long.MAX_VALUE;
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("ACK ")) {
-                    acknowledged.add(Long.parseLong(line.substring(4)));
-                    if (acknowledged.size() == ACKNOWLEDGED_BEFORE_KILL) {
-                        killAt = System.nanoTime() + 4 * DurableH2Backend.COMMIT_INTERVAL.toNanos();
-                    }
-                    if (System.nanoTime() >= killAt) {
-                        writer.destroyForcibly(); // SIGKILL, mid-way through reservations, inserts and commits
-                        break;
-                    }
-                }
-            }
-        } finally {
-            writer.destroyForcibly();
-            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
+        List<Long> acknowledged = acknowledgedUntilKilled(ReservingWriter.class, 4);
         assertThat(acknowledged).hasSizeGreaterThan(ACKNOWLEDGED_BEFORE_KILL);
 
         try (EmbeddedMongoStore reopened = EmbeddedMongoStore.start(dataDir, ReservingWriter.VIEWS, "127.0.0.1", 0);
@@ -132,5 +83,41 @@ class EmbeddedStoreDurabilityTest {
             assertThat(counter).as("the counter after kill -9, against the highest stored event")
                     .isGreaterThanOrEqualTo(highestStored);
         }
+    }
+
+    /**
+     * Runs the writer in a process of its own on the data folder and kills it (SIGKILL: no shutdown hook, no final
+     * commit) some commit intervals after it acknowledged {@value #ACKNOWLEDGED_BEFORE_KILL} writes; returns what it
+     * acknowledged, in order.
+     */
+    private List<Long> acknowledgedUntilKilled(Class<?> writerClass, int commitIntervalsAfter) throws Exception {
+        Process writer = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                writerClass.getName(), dataDir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        List<Long> acknowledged = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            long killAt = Long.MAX_VALUE;
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("ACK ")) {
+                    acknowledged.add(Long.parseLong(line.substring(4)));
+                    if (acknowledged.size() == ACKNOWLEDGED_BEFORE_KILL) {
+                        killAt = System.nanoTime() + commitIntervalsAfter * DurableH2Backend.COMMIT_INTERVAL.toNanos();
+                    }
+                    if (System.nanoTime() >= killAt) {
+                        writer.destroyForcibly();
+                        break;
+                    }
+                }
+            }
+        } finally {
+            writer.destroyForcibly();
+            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        return acknowledged;
     }
 }
