@@ -5,9 +5,13 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -17,6 +21,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * How the embedded store writes a collection's documents into its file: as BSON, the way they came over the wire.
  * The H2 backend's default writes each document with Java serialization, a fresh object stream per document, and
  * every commit rewrites whole pages of them: that was most of the time an event commit waited for.
+ *
+ * <p>A commit writes out every document of each page it changed, most of them unchanged, so each document's BSON
+ * is kept while the document is in memory ({@link Encodings}) and encoded again only when it changed.
  *
  * <p>Files written before keep working: a value without this type's tag is read the old way.
  */
@@ -31,12 +38,25 @@ final class BsonDocumentType extends BasicDataType<Document> {
     private BsonDocumentType() {
     }
 
+    private final Encodings encodings = new Encodings();
+
     @Override
     public void write(WriteBuffer buffer, Document document) {
+        byte[] bson = encodings.get(document);
+        if (bson == null) {
+            bson = encode(document);
+            encodings.put(document, bson);
+        }
+        buffer.put(BSON).putVarInt(bson.length).put(bson);
+    }
+
+    private static byte[] encode(Document document) {
         ByteBuf bson = Unpooled.buffer(256);
         try {
             BsonEncoder.encodeDocument(document, bson);
-            buffer.put(BSON).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
+            byte[] bytes = new byte[bson.readableBytes()];
+            bson.readBytes(bytes);
+            return bytes;
         } finally {
             bson.release();
         }
@@ -48,10 +68,19 @@ final class BsonDocumentType extends BasicDataType<Document> {
             return (Document) EARLIER_FORMAT.read(buffer);
         }
         buffer.get();
-        int length = DataUtils.readVarInt(buffer);
-        ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice().limit(length));
-        buffer.position(buffer.position() + length);
-        return BsonDecoder.decodeBson(bson);
+        byte[] bson = new byte[DataUtils.readVarInt(buffer)];
+        buffer.get(bson);
+        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        encodings.put(document, bson);
+        return document;
+    }
+
+    /**
+     * The stored document was changed in place: the H2 backend applies an update to the stored instance itself and
+     * then puts that instance again. Every write command does this before a commit can run (they exclude each other).
+     */
+    void changed(Document document) {
+        encodings.forget(document);
     }
 
     /** Values are never ordered; MVStore only asks whether two are equal. */
@@ -93,5 +122,75 @@ final class BsonDocumentType extends BasicDataType<Document> {
     @Override
     public Document[] createStorage(int size) {
         return new Document[size];
+    }
+
+    /**
+     * The BSON of the documents in memory, by identity (documents with equal content are different entries), for as
+     * long as the document itself is in memory: a document no page or reader holds any longer is forgotten.
+     */
+    private static final class Encodings {
+
+        private final ReferenceQueue<Document> collected = new ReferenceQueue<>();
+        private final ConcurrentHashMap<Identity, byte[]> bson = new ConcurrentHashMap<>();
+
+        byte[] get(Document document) {
+            return bson.get(new Lookup(document));
+        }
+
+        void put(Document document, byte[] encoded) {
+            for (Reference<?> gone; (gone = collected.poll()) != null; ) {
+                bson.remove((Identity) gone);
+            }
+            bson.put(new Held(document, collected), encoded);
+        }
+
+        void forget(Document document) {
+            bson.remove(new Lookup(document));
+        }
+
+        private interface Identity {
+            Object document();
+        }
+
+        private static boolean sameDocument(Identity one, Object other) {
+            return one == other || other instanceof Identity identity && one.document() != null
+                    && one.document() == identity.document();
+        }
+
+        private record Lookup(Document document) implements Identity {
+            @Override
+            public boolean equals(Object other) {
+                return sameDocument(this, other);
+            }
+
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(document);
+            }
+        }
+
+        private static final class Held extends WeakReference<Document> implements Identity {
+            private final int hash;
+
+            Held(Document document, ReferenceQueue<Document> queue) {
+                super(document, queue);
+                this.hash = System.identityHashCode(document);
+            }
+
+            @Override
+            public Object document() {
+                return get();
+            }
+
+            @Override
+            public boolean equals(Object other) {
+                return sameDocument(this, other);
+            }
+
+            @Override
+            public int hashCode() {
+                return hash;
+            }
+        }
     }
 }

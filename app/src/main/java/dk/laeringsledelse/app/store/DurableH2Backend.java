@@ -137,6 +137,12 @@ class DurableH2Backend extends H2Backend {
                     protected boolean tracksDataSize() {
                         return false;
                     }
+
+                    @Override
+                    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+                        BsonDocumentType.INSTANCE.changed(newDocument);
+                        super.handleUpdate(position, oldDocument, newDocument);
+                    }
                 };
             }
 

@@ -76,6 +76,44 @@ class DocumentFormatTest {
         }
     }
 
+    /**
+     * The BSON of unchanged documents is reused when a commit writes their page out again; the H2 backend changes a
+     * stored document in place on update, and what it then writes must be the changed document.
+     */
+    @Test
+    void documentsChangedInPlaceAreWrittenAsChanged() {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> views = client.getDatabase("format").getCollection("views");
+            for (long id = 0; id < 40; id++) {
+                views.insertOne(sample(id).append("signs", new ArrayList<>(List.of("first"))));
+            }
+        }
+        for (int opening = 0; opening < 2; opening++) { // the second changes documents read back from the file
+            try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
+                 MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoCollection<Document> views = client.getDatabase("format").getCollection("views");
+                assertThat(views.find().into(new ArrayList<>())).hasSize(40);
+                views.updateOne(new Document("_id", 7L), new Document("$push", new Document("signs", "then " + opening)));
+                views.updateOne(new Document("_id", 8L), new Document("$set", new Document("text", "ændret " + opening)));
+                views.replaceOne(new Document("_id", 9L), sample(9).append("signs", List.of("replaced " + opening)));
+                views.findOneAndUpdate(new Document("_id", 10L), new Document("$inc", new Document("n", 1)));
+            }
+        }
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> views = client.getDatabase("format").getCollection("views");
+            assertThat(views.find(new Document("_id", 7L)).first().getList("signs", String.class))
+                    .containsExactly("first", "then 0", "then 1");
+            assertThat(views.find(new Document("_id", 8L)).first()).containsEntry("text", "ændret 1");
+            assertThat(views.find(new Document("_id", 9L)).first().getList("signs", String.class))
+                    .containsExactly("replaced 1");
+            assertThat(views.find(new Document("_id", 10L)).first()).containsEntry("n", 44);
+            assertThat(views.find(new Document("_id", 11L)).first())
+                    .isEqualTo(sample(11).append("signs", List.of("first")));
+        }
+    }
+
     /** Names of varied length: H2's old order put shorter names first, the new order is the names' own. */
     private static String cycleOf(long seq) {
         return "cycle-" + seq * 7919 % 1000;
