@@ -5,14 +5,17 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoSilentServerException;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +141,18 @@ class DurableH2Backend extends H2Backend {
                         return false;
                     }
 
+                    /**
+                     * What an {@code _id $in} found in the {@code _id} index is its answer; the backend matched each
+                     * found document against the whole list again, n² comparisons for n ids (a tracking fetch or a
+                     * projection's batch names up to hundreds).
+                     */
+                    @Override
+                    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                                         int skip, int limit, int batchSize, Document fields) {
+                        return super.matchDocuments(isIdIn(query) ? new Document() : query, positions, orderBy, skip,
+                                limit, batchSize, fields);
+                    }
+
                     @Override
                     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
                         BsonDocumentType.INSTANCE.changed(newDocument);
@@ -153,6 +168,16 @@ class DurableH2Backend extends H2Backend {
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
         };
+    }
+
+    /** {@code {_id: {$in: [...]}}} and nothing else, without patterns (which the index answers by scanning). */
+    private static boolean isIdIn(Document query) {
+        if (query.size() != 1 || !(query.get("_id") instanceof Document condition) || condition.size() != 1
+                || !(condition.get("$in") instanceof Collection<?> values)) {
+            return false;
+        }
+        return values.stream().noneMatch(value -> value instanceof Document || value instanceof Collection
+                || BsonRegularExpression.isRegularExpression(value));
     }
 
     /**
