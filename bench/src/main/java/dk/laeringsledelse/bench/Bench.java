@@ -7,7 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dk.laeringsledelse.app.LaeringsledelseApplication;
-import dk.laeringsledelse.app.store.EmbeddedMongoStore;
+import dk.laeringsledelse.embeddedstore.EmbeddedMongoStore;
 import dk.laeringsledelse.app.store.StoreProperties;
 import dk.laeringsledelse.kernel.CommandOutcome;
 import dk.laeringsledelse.kernel.MetaDataKeys;

@@ -2,7 +2,7 @@ package dk.laeringsledelse.app.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.laeringsledelse.app.store.EmbeddedMongoStore;
+import dk.laeringsledelse.embeddedstore.EmbeddedMongoStore;
 import dk.laeringsledelse.app.support.ApplicationTest;
 import dk.laeringsledelse.kernel.cycle.SignOfLearningDocumented;
 import dk.laeringsledelse.query.replay.ProjectionReplay;

@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dk.laeringsledelse.app.LaeringsledelseApplication;
-import dk.laeringsledelse.app.store.EmbeddedMongoStore;
+import dk.laeringsledelse.embeddedstore.EmbeddedMongoStore;
 import dk.laeringsledelse.app.support.ApplicationTest;
 import dk.laeringsledelse.app.support.TestApi;
 import dk.laeringsledelse.query.replay.ProjectionReplay;

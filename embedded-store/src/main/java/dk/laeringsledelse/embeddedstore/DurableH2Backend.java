@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.store;
+package dk.laeringsledelse.embeddedstore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;

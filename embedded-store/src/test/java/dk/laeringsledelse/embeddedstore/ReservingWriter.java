@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.store;
+package dk.laeringsledelse.embeddedstore;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

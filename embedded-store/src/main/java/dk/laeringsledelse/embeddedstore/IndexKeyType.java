@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.store;
+package dk.laeringsledelse.embeddedstore;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;

@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.store;
+package dk.laeringsledelse.embeddedstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

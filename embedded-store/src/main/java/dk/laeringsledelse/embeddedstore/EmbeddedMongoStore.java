@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.store;
+package dk.laeringsledelse.embeddedstore;
 
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.store;
+package dk.laeringsledelse.embeddedstore;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;

@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.store;
+package dk.laeringsledelse.embeddedstore;
 
 import java.util.HashMap;
 import org.h2.mvstore.MVStore;
