@@ -1,7 +1,7 @@
 package dk.laeringsledelse.query.audit;
 
 import dk.laeringsledelse.kernel.RuleViolation;
-import dk.laeringsledelse.query.graphql.Cursors;
+import dk.laeringsledelse.query.support.Cursors;
 
 /**
  * A place in the history, in history order (month, then position); as a cursor, opaque: URL-safe base64 of

@@ -1,9 +1,6 @@
 package dk.laeringsledelse.query.audit;
 
-import dk.laeringsledelse.kernel.organisation.Role;
-import dk.laeringsledelse.query.access.Caller;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,25 +11,6 @@ import java.util.Set;
  * are for auditors only.
  */
 public record AuditScope(Set<String> municipalities, Set<String> institutions, Set<String> teams) {
-
-    public static AuditScope of(Caller caller) {
-        Set<String> municipalities = new HashSet<>();
-        Set<String> institutions = new HashSet<>();
-        Set<String> teams = new HashSet<>();
-        for (var a : caller.assignments()) {
-            switch (Role.valueOf(a.role())) {
-                case AUDITOR -> {
-                    if (caller.isAuditorOf(a.municipalityId())) {
-                        municipalities.add(a.municipalityId());
-                    }
-                }
-                case LEADER -> institutions.add(a.institutionId());
-                case EDUCATOR, COORDINATOR, RESOURCE_PERSON -> teams.add(a.teamId());
-                case ADMIN -> { }
-            }
-        }
-        return new AuditScope(Set.copyOf(municipalities), Set.copyOf(institutions), Set.copyOf(teams));
-    }
 
     /** An auditor of one municipality, as the export serves. */
     public static AuditScope auditorOf(String municipalityId) {

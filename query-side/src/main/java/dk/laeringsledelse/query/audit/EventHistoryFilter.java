@@ -6,7 +6,7 @@ import java.time.Instant;
 public record EventHistoryFilter(String aggregateId, String teamId, String institutionId, String municipalityId,
                                  String personId, String eventType, Instant from, Instant to) {
 
-    static final EventHistoryFilter NONE = new EventHistoryFilter(null, null, null, null, null, null, null, null);
+    public static final EventHistoryFilter NONE = new EventHistoryFilter(null, null, null, null, null, null, null, null);
 
     /** Whether an event (as its bucket reference) matches every given field. */
     boolean matches(AuditDocuments.Ref ref) {

@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.measurement;
 
+import dk.laeringsledelse.query.summary.MeasurementSeries;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dk.laeringsledelse.kernel.measurement.MeasurementEvent;
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package dk.laeringsledelse.query.overview;
 
-import dk.laeringsledelse.query.measurement.MeasurementSeries;
-import dk.laeringsledelse.query.progress.GoalCounts;
-import dk.laeringsledelse.query.progress.TeamFigures;
+import dk.laeringsledelse.query.summary.MeasurementSeries;
+import dk.laeringsledelse.query.summary.GoalCounts;
+import dk.laeringsledelse.query.summary.TeamFigures;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dk.laeringsledelse.query.overview;
 
-import dk.laeringsledelse.query.measurement.MeasurementSeries;
+import dk.laeringsledelse.query.summary.MeasurementSeries;
 import dk.laeringsledelse.query.progress.TeamProgressView;
 import java.time.Instant;
 import java.util.List;

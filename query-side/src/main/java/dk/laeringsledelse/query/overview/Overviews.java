@@ -1,10 +1,12 @@
 package dk.laeringsledelse.query.overview;
 
+import dk.laeringsledelse.query.summary.FindInstitutionOverview;
+import dk.laeringsledelse.query.summary.InstitutionSummaryStore;
 import dk.laeringsledelse.query.measurement.InstitutionMeasurementsView;
 import dk.laeringsledelse.query.measurement.MeasurementStore;
 import dk.laeringsledelse.query.organisation.OrganisationStore;
 import dk.laeringsledelse.query.organisation.UnitView;
-import dk.laeringsledelse.query.progress.TeamFigures;
+import dk.laeringsledelse.query.summary.TeamFigures;
 import dk.laeringsledelse.query.progress.TeamProgress;
 import dk.laeringsledelse.query.progress.TeamProgressStore;
 import dk.laeringsledelse.query.progress.TeamProgressView;
@@ -49,7 +51,7 @@ public class Overviews {
                 .map(institution -> institution(institution, query.quietDays())).orElse(null);
     }
 
-    InstitutionOverview institution(UnitView institution, int quietDays) {
+    public InstitutionOverview institution(UnitView institution, int quietDays) {
         Instant now = clock.instant();
         Instant quietSince = now.minus(Duration.ofDays(quietDays));
         List<UnitView> teams = organisation.findAll(UnitView.Kind.TEAM, institution.children).stream()
@@ -76,7 +78,7 @@ public class Overviews {
                 views, quiet, measured.teamSeries());
     }
 
-    MunicipalityOverview municipality(UnitView municipality, int quietDays) {
+    public MunicipalityOverview municipality(UnitView municipality, int quietDays) {
         Instant quietSince = clock.instant().minus(Duration.ofDays(quietDays));
         List<UnitView> institutions = organisation.findAll(UnitView.Kind.INSTITUTION, municipality.children).stream()
                 .filter(UnitView::isActive).toList();

@@ -1,5 +1,7 @@
 package dk.laeringsledelse.query.progress;
 
+import dk.laeringsledelse.query.summary.GoalCounts;
+import dk.laeringsledelse.query.summary.TeamFigures;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dk.laeringsledelse.kernel.cycle.ActivityCarriedOut;
 import dk.laeringsledelse.kernel.cycle.FeedbackGiven;

@@ -1,5 +1,7 @@
 package dk.laeringsledelse.query.progress;
 
+import dk.laeringsledelse.query.summary.GoalCounts;
+import dk.laeringsledelse.query.summary.TeamFigures;
 import dk.laeringsledelse.kernel.module.Audience;
 import dk.laeringsledelse.kernel.module.Modules;
 import dk.laeringsledelse.query.cycleview.LearningCycleView.Phase;

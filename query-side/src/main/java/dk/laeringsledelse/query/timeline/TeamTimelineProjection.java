@@ -55,7 +55,7 @@ public class TeamTimelineProjection {
     }
 
     /** Adds one entry to its team's bucket, unless it is there already. */
-    void add(TimelineEntry entry) {
+    public void add(TimelineEntry entry) {
         String month = TimelineDocuments.monthOf(entry.at());
         String bucketId = TimelineDocuments.bucketId(entry.teamId(), month);
         Document bucket = BatchedWrites.find(buckets, bucketId);

@@ -1,7 +1,7 @@
 package dk.laeringsledelse.query.timeline;
 
-import dk.laeringsledelse.query.graphql.Connection;
-import dk.laeringsledelse.query.graphql.Cursors;
+import dk.laeringsledelse.query.support.Connection;
+import dk.laeringsledelse.query.support.Cursors;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 

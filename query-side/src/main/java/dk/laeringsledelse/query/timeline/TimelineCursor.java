@@ -3,7 +3,7 @@ package dk.laeringsledelse.query.timeline;
 import dk.laeringsledelse.kernel.RuleViolation;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import dk.laeringsledelse.query.graphql.Cursors;
+import dk.laeringsledelse.query.support.Cursors;
 
 /**
  * Opaque cursors of the team timeline: URL-safe base64 of {@code "<at>|<event id>"}, the position of an entry.

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import dk.laeringsledelse.eventstore.testsupport.CommandRecorder;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 import dk.laeringsledelse.query.audit.AuditTestEvents.Write;
-import dk.laeringsledelse.query.graphql.Connection;
+import dk.laeringsledelse.query.support.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;

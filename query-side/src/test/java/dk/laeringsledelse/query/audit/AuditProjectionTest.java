@@ -17,7 +17,7 @@ import dk.laeringsledelse.kernel.organisation.InstitutionRegistered;
 import dk.laeringsledelse.kernel.organisation.MunicipalityId;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
 import dk.laeringsledelse.query.audit.AuditTestEvents.Write;
-import dk.laeringsledelse.query.graphql.Connection;
+import dk.laeringsledelse.query.support.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import dk.laeringsledelse.eventstore.testsupport.CommandRecorder;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
-import dk.laeringsledelse.query.graphql.Connection;
+import dk.laeringsledelse.query.support.Connection;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.measurement;
 
+import dk.laeringsledelse.query.summary.MeasurementSeries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
@@ -10,9 +11,9 @@ import dk.laeringsledelse.kernel.measurement.MeasurementCorrected;
 import dk.laeringsledelse.kernel.measurement.MeasurementRecorded;
 import dk.laeringsledelse.kernel.measurement.Round;
 import dk.laeringsledelse.kernel.organisation.InstitutionId;
-import dk.laeringsledelse.query.overview.InstitutionSummaryStore;
-import dk.laeringsledelse.query.progress.GoalCounts;
-import dk.laeringsledelse.query.progress.TeamFigures;
+import dk.laeringsledelse.query.summary.InstitutionSummaryStore;
+import dk.laeringsledelse.query.summary.GoalCounts;
+import dk.laeringsledelse.query.summary.TeamFigures;
 import dk.laeringsledelse.query.support.ProcessorBatch;
 import java.math.BigDecimal;
 import java.time.LocalDate;

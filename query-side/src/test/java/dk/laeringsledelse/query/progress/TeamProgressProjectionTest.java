@@ -1,5 +1,6 @@
 package dk.laeringsledelse.query.progress;
 
+import dk.laeringsledelse.query.summary.GoalCounts;
 import static dk.laeringsledelse.query.DashboardEvents.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,7 @@ import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
 import dk.laeringsledelse.kernel.module.ModuleAnswerEvent;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
 import dk.laeringsledelse.query.cycleview.LearningCycleView.Phase;
-import dk.laeringsledelse.query.overview.InstitutionSummaryStore;
+import dk.laeringsledelse.query.summary.InstitutionSummaryStore;
 import dk.laeringsledelse.query.progress.TeamProgress.ModuleStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dk.laeringsledelse.query.timeline;
 
-import dk.laeringsledelse.query.graphql.Connection;
+import dk.laeringsledelse.query.support.Connection;
 import dk.laeringsledelse.eventstore.testsupport.TestMongo;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -38,7 +38,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 
 /** Learning-cycle events of one team, as event messages, for the timeline tests. */
-final class TimelineTestData {
+public final class TimelineTestData {
 
     static final TeamId TEAM = TeamId.of("team-1");
     static final CycleId CYCLE = CycleId.of("cycle-1");
@@ -121,7 +121,7 @@ final class TimelineTestData {
     }
 
     /** One event of every kind, a day apart from 2026-01-05 09:00 UTC (the last ones fall in February). */
-    static List<EventMessage<?>> everyKind() {
+    public static List<EventMessage<?>> everyKind() {
         List<Object> payloads = List.of(cycleStarted(), goalSet(), goalRevised(), activityPlanned(), activityCarriedOut(),
                 activityCancelled(), signDocumented(), goalAssessed(), feedbackGiven(), feedbackResponded(),
                 reflectionRecorded(), cycleCompleted(), cycleAbandoned());
