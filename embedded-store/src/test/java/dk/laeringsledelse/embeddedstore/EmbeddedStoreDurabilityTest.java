@@ -91,6 +91,8 @@ class EmbeddedStoreDurabilityTest {
      * acknowledged, in order.
      */
     private List<Long> acknowledgedUntilKilled(Class<?> writerClass, int commitIntervalsAfter) throws Exception {
+        // read before the clock starts: loading the backend's class can take longer than the whole delay
+        long killDelay = commitIntervalsAfter * DurableH2Backend.COMMIT_INTERVAL.toNanos();
         Process writer = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -106,7 +108,7 @@ class EmbeddedStoreDurabilityTest {
                 if (line.startsWith("ACK ")) {
                     acknowledged.add(Long.parseLong(line.substring(4)));
                     if (acknowledged.size() == ACKNOWLEDGED_BEFORE_KILL) {
-                        killAt = System.nanoTime() + commitIntervalsAfter * DurableH2Backend.COMMIT_INTERVAL.toNanos();
+                        killAt = System.nanoTime() + killDelay;
                     }
                     if (System.nanoTime() >= killAt) {
                         writer.destroyForcibly();
