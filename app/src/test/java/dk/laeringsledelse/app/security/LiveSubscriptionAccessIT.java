@@ -93,6 +93,15 @@ class LiveSubscriptionAccessIT extends ApplicationTest {
     }
 
     @Test
+    void givenATokenLifetimeOutsideTheIssuersLimit_thenBadRequestNamingIt() {
+        for (Object lifetime : List.of(0, 8 * 3600 + 1, "3")) {
+            http("/dev/token").build().post().bodyValue(Map.of("personId", educator, "lifetimeSeconds", lifetime))
+                    .exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.error").isEqualTo("lifetimeSeconds must be a whole number from 1 to 28800");
+        }
+    }
+
+    @Test
     void givenAConnectionWithTheMostSubscriptions_whenOneMore_thenRefusedUntilOneEnds() throws InterruptedException {
         WebSocketGraphQlTester connection = webSocket(api().token(educator));
         List<BlockingQueue<Object>> open = new ArrayList<>();
