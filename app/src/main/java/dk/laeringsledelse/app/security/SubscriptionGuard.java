@@ -55,6 +55,8 @@ public class SubscriptionGuard {
         if (!isSubscription(request)) {
             return chain.next(request);
         }
+        // the roles access was decided on; what the subscription pushes later is only sent while the caller has them
+        Caller atStart = callers.of(caller.personId());
         Slot slot = request instanceof WebSocketGraphQlRequest ws
                 ? Slot.reserve(ws.getSessionInfo().getAttributes(), maxPerConnection)
                 : Slot.UNCOUNTED;
@@ -63,8 +65,6 @@ public class SubscriptionGuard {
                     "at most " + maxPerConnection + " subscriptions may be active on one connection; "
                             + "complete one before you subscribe again"));
         }
-        // the roles access was decided on; what the subscription pushes later is only sent while the caller has them
-        Caller atStart = callers.of(caller.personId());
         return chain.next(request)
                 .map(response -> {
                     if (response.getData() instanceof Publisher<?> items) {
@@ -87,9 +87,11 @@ public class SubscriptionGuard {
                 });
         if (caller.expiresAt() != null) {
             Duration left = Duration.between(clock.instant(), caller.expiresAt());
+            AtomicBoolean expired = new AtomicBoolean();
             guarded = guarded
-                    .takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left))
-                    .concatWith(Mono.defer(() -> caller.expiredAt(clock.instant())
+                    .takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left)
+                            .doOnNext(tick -> expired.set(true)))
+                    .concatWith(Mono.defer(() -> expired.get()
                             ? Mono.error(ended("UNAUTHORIZED", ErrorType.UNAUTHORIZED, tokenExpired(caller)))
                             : Mono.empty()));
         }
