@@ -1,9 +1,8 @@
 package dk.laeringsledelse.app.security;
 
 import dk.laeringsledelse.kernel.MetaDataKeys;
-import graphql.ExecutionResult;
-import graphql.GraphqlErrorBuilder;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,9 +12,8 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -27,31 +25,44 @@ import reactor.core.publisher.Mono;
  * metadata of every event it causes. Over HTTP the resource server has validated the bearer token; over WebSocket
  * the token comes in the handshake's Authorization header or, as browsers must send it, in the
  * {@code connection_init} payload ({@code {"Authorization": "Bearer ..."}}). Without one: code UNAUTHORIZED.
+ *
+ * <p>A WebSocket connection outlives no token: once the token's {@code exp} has passed, every operation on it is
+ * refused with UNAUTHORIZED, and its running subscriptions end ({@link SubscriptionGuard}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AuthenticationInterceptor implements WebSocketGraphQlInterceptor {
 
-    private static final String SUBJECT = AuthenticationInterceptor.class.getName() + ".subject";
+    private static final String CALLER = AuthenticationInterceptor.class.getName() + ".caller";
 
     private final JwtDecoder decoder;
+    private final SubscriptionGuard subscriptions;
+    private final Clock clock;
 
-    public AuthenticationInterceptor(JwtDecoder decoder) {
+    public AuthenticationInterceptor(JwtDecoder decoder, SubscriptionGuard subscriptions, Clock clock) {
         this.decoder = decoder;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
     }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        Mono<String> subject = request instanceof WebSocketGraphQlRequest ws
-                ? webSocketSubject(ws.getSessionInfo())
-                : Mono.justOrEmpty(httpSubject());
-        return subject
-                .map(personId -> {
+        Mono<Authenticated> authenticated = request instanceof WebSocketGraphQlRequest ws
+                ? webSocketCaller(ws.getSessionInfo())
+                : Mono.justOrEmpty(httpCaller());
+        return authenticated
+                .map(caller -> {
+                    if (caller.expiredAt(clock.instant())) {
+                        return Mono.fromSupplier(() -> SubscriptionGuard.refusal(request, "UNAUTHORIZED",
+                                ErrorType.UNAUTHORIZED, SubscriptionGuard.tokenExpired(caller)));
+                    }
                     request.configureExecutionInput((input, builder) ->
-                            builder.graphQLContext(Map.of(MetaDataKeys.ACTOR, personId)).build());
-                    return chain.next(request);
+                            builder.graphQLContext(Map.of(MetaDataKeys.ACTOR, caller.personId())).build());
+                    return subscriptions.run(request, caller, chain);
                 })
-                .defaultIfEmpty(Mono.fromSupplier(() -> unauthorized(request)))
+                .defaultIfEmpty(Mono.fromSupplier(() -> SubscriptionGuard.refusal(request, "UNAUTHORIZED",
+                        ErrorType.UNAUTHORIZED, "authentication required: send a bearer token "
+                                + "(Authorization: Bearer <JWT>) whose subject is your person id")))
                 .flatMap(next -> next);
     }
 
@@ -60,11 +71,11 @@ public class AuthenticationInterceptor implements WebSocketGraphQlInterceptor {
         Object header = payload.getOrDefault("Authorization", payload.get("authorization"));
         if (header instanceof String value && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             try {
-                String personId = decoder.decode(value.substring(7).trim()).getSubject();
-                if (!Subjects.isUsable(personId)) {
+                Jwt token = decoder.decode(value.substring(7).trim());
+                if (!Subjects.isUsable(token.getSubject())) {
                     return Mono.error(new IllegalArgumentException("the token's subject is not a usable person id"));
                 }
-                info.getAttributes().put(SUBJECT, personId);
+                info.getAttributes().put(CALLER, new Authenticated(token.getSubject(), token.getExpiresAt()));
             } catch (JwtException invalid) {
                 // the connection is closed with 4401 Unauthorized
                 return Mono.error(invalid);
@@ -73,31 +84,22 @@ public class AuthenticationInterceptor implements WebSocketGraphQlInterceptor {
         return Mono.empty();
     }
 
-    private static Mono<String> webSocketSubject(WebSocketSessionInfo info) {
-        Object fromInit = info.getAttributes().get(SUBJECT);
-        if (fromInit instanceof String personId) {
-            return Mono.just(personId);
+    private static Mono<Authenticated> webSocketCaller(WebSocketSessionInfo info) {
+        if (info.getAttributes().get(CALLER) instanceof Authenticated fromInit) {
+            return Mono.just(fromInit);
         }
-        return info.getPrincipal().map(Principal::getName).filter(Subjects::isUsable);
+        // the token of the handshake's Authorization header
+        return info.getPrincipal().mapNotNull(AuthenticationInterceptor::authenticated);
     }
 
-    private static String httpSubject() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken jwt && Subjects.isUsable(jwt.getName())) {
-            return jwt.getName();
+    private static Authenticated httpCaller() {
+        return authenticated(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    private static Authenticated authenticated(Principal principal) {
+        if (principal instanceof JwtAuthenticationToken jwt && Subjects.isUsable(jwt.getName())) {
+            return new Authenticated(jwt.getName(), jwt.getToken().getExpiresAt());
         }
         return null;
-    }
-
-    private static WebGraphQlResponse unauthorized(WebGraphQlRequest request) {
-        ExecutionResult result = ExecutionResult.newExecutionResult()
-                .addError(GraphqlErrorBuilder.newError()
-                        .message("authentication required: send a bearer token (Authorization: Bearer <JWT>) "
-                                + "whose subject is your person id")
-                        .errorType(ErrorType.UNAUTHORIZED)
-                        .extensions(Map.of("code", "UNAUTHORIZED"))
-                        .build())
-                .build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 }

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Demo mode only ({@link DevIssuer}): {@code {"personId": "..."}} → {@code {"token": "...", "expiresAt": "..."}}. */
+/**
+ * Demo mode only ({@link DevIssuer}): {@code {"personId": "..."}} → {@code {"token": "...", "expiresAt": "..."}}.
+ * An optional {@code lifetimeSeconds} asks for a shorter-lived token (e.g. to see what happens when one expires).
+ */
 @RestController
 @ConditionalOnProperty(name = "laeringsledelse.security.dev-issuer", havingValue = "true")
 public class DevTokenController {
@@ -37,6 +40,15 @@ public class DevTokenController {
         if (!(personId instanceof String id) || !Subjects.isUsable(id)) {
             return ResponseEntity.badRequest().body(Map.of("error",
                     "personId must be 1 to 100 letters, digits or . _ @ : + -"));
+        }
+        Duration lifetime = this.lifetime;
+        Object seconds = body.get("lifetimeSeconds");
+        if (seconds != null) {
+            if (!(seconds instanceof Integer value) || value < 1 || value > this.lifetime.toSeconds()) {
+                return ResponseEntity.badRequest().body(Map.of("error", "lifetimeSeconds must be a whole number "
+                        + "from 1 to " + this.lifetime.toSeconds()));
+            }
+            lifetime = Duration.ofSeconds(value);
         }
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()

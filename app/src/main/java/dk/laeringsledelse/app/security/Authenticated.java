@@ -1,0 +1,15 @@
+package dk.laeringsledelse.app.security;
+
+import java.time.Instant;
+
+/**
+ * The person a GraphQL operation runs as, and until when their token lets them.
+ *
+ * @param expiresAt the token's {@code exp}; null for a token without one
+ */
+record Authenticated(String personId, Instant expiresAt) {
+
+    boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+}
