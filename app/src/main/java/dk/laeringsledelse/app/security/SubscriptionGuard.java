@@ -1,8 +1,8 @@
 package dk.laeringsledelse.app.security;
 
+import dk.laeringsledelse.graphql.access.Caller;
+import dk.laeringsledelse.graphql.access.Callers;
 import dk.laeringsledelse.kernel.ErrorCode;
-import dk.laeringsledelse.query.access.Caller;
-import dk.laeringsledelse.query.access.Callers;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
