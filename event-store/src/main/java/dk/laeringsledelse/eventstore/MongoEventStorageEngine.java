@@ -22,6 +22,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -79,9 +81,19 @@ import static com.mongodb.client.model.Updates.inc;
  * look-up by {@code aggregateId_1_firstSeq_1} and {@code aggregateId_1_lastSeq_1}. The embedded server uses exactly
  * these shapes and no others ({@code QueryShapeTest}). Only {@code createTokenAt} scans; it serves rare resets.
  * <p>
- * Event ids are not guarded by a unique index: a unique multikey index on {@code events.eventId} (which the
- * embedded server does enforce across documents) cannot see duplicates within one commit, and on MongoDB every
- * void commit's empty array would index as the same key and collide. We rely on Axon's random UUID event ids.
+ * It keeps Axon's contract for an {@code EventStorageEngine}: an event appended without an aggregate is stored as
+ * the only event of its own stream (aggregate id = its event id, no aggregate type, sequence number 0, as Axon's
+ * JDBC engine stores it), so it has its place in the global order and the hash chain and seals cover it, and the
+ * tracking stream returns it as a plain event. A second event with a stored event id is a conflict: the commit
+ * lists its events' ids in {@code eventIds}, under a unique sparse index (a void commit has none; an index on
+ * {@code events.eventId} would index every void commit's empty array as one key on MongoDB); a repeat within one
+ * append is found before anything is stored. A conflict is an {@code AggregateStreamCreationException} for an
+ * aggregate's first event, else a {@code ConcurrencyException}, also when an append's sequence numbers clash
+ * with a stored commit.
+ * <p>
+ * One rule deliberately differs from Axon's engines: every aggregate stream starts at sequence number 0 and has no
+ * gaps, since each event's hash chains to the one before it. An append that would start a stream elsewhere or leave
+ * a gap is refused with an {@code EventStoreException} (not a conflict: retrying it cannot help).
  */
 public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
@@ -130,6 +142,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         events.createIndex(Indexes.ascending("aggregateId", "lastSeq"), unique);
         // positions are reserved in disjoint blocks, so `first` is unique too; it finds the commit after a gap
         events.createIndex(Indexes.ascending("first"), unique);
+        // a commit lists its events' ids; sparse, as a void commit lists none
+        events.createIndex(Indexes.ascending("eventIds"), new IndexOptions().unique(true).sparse(true));
         try {
             // created once here so that the $inc of concurrent appends never has to upsert
             sequences.insertOne(new Document("_id", EVENTS_COUNTER).append("value", 0L));
@@ -181,7 +195,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     private List<PendingCommit> prepareCommits(List<? extends EventMessage<?>> messages, Serializer serializer) {
         Map<String, List<EventMessage<?>>> streams = new LinkedHashMap<>();
+        Set<String> identifiers = new HashSet<>();
         for (EventMessage<?> message : messages) {
+            if (!identifiers.add(message.getIdentifier())) {
+                throw conflict(message, "Event " + message.getIdentifier() + " occurs twice in one append");
+            }
             String streamId = message instanceof DomainEventMessage<?> domain
                     ? domain.getAggregateIdentifier() : message.getIdentifier();
             streams.computeIfAbsent(streamId, id -> new ArrayList<>()).add(message);
@@ -202,7 +220,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         List<Document> eventDocuments = new ArrayList<>();
         for (int i = 0; i < stream.size(); i++) {
             EventMessage<?> message = stream.get(i);
-            if (sequenceNumber(message) != firstSeq + i) {
+            long seq = sequenceNumber(message);
+            if (seq >= firstSeq && seq < firstSeq + i) {
+                throw conflict(message, "Event " + seq + " of aggregate " + aggregateId + " occurs twice in one append");
+            }
+            if (seq != firstSeq + i) {
                 throw new EventStoreException("Events of aggregate " + aggregateId
                         + " must have contiguous sequence numbers, got " + sequenceNumber(message)
                         + " where " + (firstSeq + i) + " was expected");
@@ -215,6 +237,13 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                                  firstSeq + stream.size() - 1, eventDocuments);
     }
 
+    /** A clash with what is stored or appended alongside, answered as Axon's engines answer a duplicate key. */
+    private static RuntimeException conflict(EventMessage<?> message, String description) {
+        return message instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0
+                ? new AggregateStreamCreationException(description)
+                : new ConcurrencyException(description);
+    }
+
     private static long sequenceNumber(EventMessage<?> message) {
         return message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
     }
@@ -224,9 +253,15 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                                   .projection(include("events.hash"))
                                   .first();
         if (previous == null) {
-            // commits tile an aggregate's sequence; a writer always continues right after a commit it has read
+            // commits tile an aggregate's sequence, so no commit ends right before: a writer behind a later commit
+            // (a conflict), or one that would leave a gap (refused: a stream has none)
+            long last = lastSequenceNumberFor(aggregateId).orElse(-1L);
+            if (last >= firstSeq) {
+                throw new ConcurrencyException("Event " + firstSeq + " of aggregate " + aggregateId
+                                                       + " is already stored");
+            }
             throw new EventStoreException("Cannot append event " + firstSeq + " of aggregate " + aggregateId
-                                                  + ": its stream does not end at " + (firstSeq - 1));
+                                                  + ": its stream must continue without gaps after event " + last);
         }
         List<Document> previousEvents = previous.getList("events", Document.class);
         return previousEvents.get(previousEvents.size() - 1).getString("hash");
@@ -274,6 +309,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 .append("firstSeq", commit.firstSeq())
                 .append("lastSeq", commit.lastSeq())
                 .append("reservedAt", reservedAt)
+                .append("eventIds", commit.events().stream().map(event -> event.getString("eventId")).toList())
                 .append("events", commit.events());
     }
 
@@ -357,7 +393,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     /**
      * A lazy stream of all events after the token, fetched batch by batch until a fetch finds nothing new. It
-     * never blocks (mayBlock is ignored): Axon's event store polls again when the stream ends.
+     * never blocks (mayBlock is ignored). Its iterator asks the store again each time it is asked for more after
+     * the end, as Axon's JDBC engine does: Axon's {@code EmbeddedEventStore} keeps one caught-up stream open per
+     * processor when its event-consumption optimisation is off.
      */
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
@@ -372,7 +410,6 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
         private final Deque<TrackedEventData<?>> batch = new ArrayDeque<>();
         private GapAwareTrackingToken lastToken;
-        private boolean caughtUp;
 
         BatchSpliterator(GapAwareTrackingToken start) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -381,9 +418,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
         @Override
         public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
-            if (batch.isEmpty() && !caughtUp) {
+            if (batch.isEmpty()) { // asked again after the end too: a caught-up stream sees later appends
                 batch.addAll(fetchBatch(lastToken));
-                caughtUp = batch.isEmpty();
             }
             TrackedEventData<?> next = batch.poll();
             if (next == null) {
@@ -605,12 +641,16 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * Stored events come back as domain event data, also events that had no aggregate (type null, aggregate id =
-     * event id, seq 0), as Axon's JDBC engine does. Payload and metadata are handed to the serializer as the same
-     * canonical JSON that is hashed.
+     * Stored events as domain event data (an aggregate's load also returns an event without aggregate this way, as
+     * Axon's JDBC engine does). Payload and metadata are handed to the serializer as the same canonical JSON that is
+     * hashed.
      */
     private static DomainEventData<String> domainEventData(Document event) {
-        return new GenericDomainEventEntry<>(event.getString("aggregateType"), event.getString("aggregateId"),
+        return domainEventData(event, event.getString("aggregateId"));
+    }
+
+    private static DomainEventData<String> domainEventData(Document event, String aggregateId) {
+        return new GenericDomainEventEntry<>(event.getString("aggregateType"), aggregateId,
                                              event.get("seq", Number.class).longValue(),
                                              event.getString("eventId"), event.getDate("timestamp").toInstant(),
                                              event.getString("payloadType"), event.getString("payloadRevision"),
@@ -618,8 +658,17 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                                              EventHash.canonicalJson(event.get("metaData")));
     }
 
+    /**
+     * An event appended without an aggregate (stored as the only event of its own stream: aggregate id = its event
+     * id, no aggregate type) comes back as a plain event, without aggregate id, as Axon's JDBC engine returns it.
+     */
     private static TrackedEventData<?> trackedEventData(Document event, TrackingToken token) {
-        return new TrackedDomainEventData<>(token, domainEventData(event));
+        String aggregateId = isWithoutAggregate(event) ? null : event.getString("aggregateId");
+        return new TrackedDomainEventData<>(token, domainEventData(event, aggregateId));
+    }
+
+    private static boolean isWithoutAggregate(Document event) {
+        return event.get("aggregateType") == null && event.getString("eventId").equals(event.get("aggregateId"));
     }
 
     static boolean isDuplicateKey(Exception e) {
