@@ -1,7 +1,9 @@
 package dk.laeringsledelse.eventstore;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 
 /**
  * The hash of the last event this engine stored or read per aggregate, for the most recently used aggregates, so
@@ -31,7 +33,15 @@ final class LastHashes {
         return last != null && last.seq() == seq ? last.hash() : null;
     }
 
-    synchronized void remember(String aggregateId, long seq, String hash) {
+    /** Remembers the last of a commit's events (stored or read), if it has any. */
+    void rememberLast(String aggregateId, List<Document> commitEvents) {
+        if (!commitEvents.isEmpty()) {
+            Document last = commitEvents.get(commitEvents.size() - 1);
+            remember(aggregateId, last.get("seq", Number.class).longValue(), last.getString("hash"));
+        }
+    }
+
+    private synchronized void remember(String aggregateId, long seq, String hash) {
         Last known = lastByAggregate.get(aggregateId);
         if (known == null || known.seq() < seq) {
             lastByAggregate.put(aggregateId, new Last(seq, hash));
