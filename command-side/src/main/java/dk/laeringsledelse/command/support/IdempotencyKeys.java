@@ -1,6 +1,7 @@
 package dk.laeringsledelse.command.support;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,8 +17,10 @@ public final class IdempotencyKeys {
 
     /**
      * What a key was used for: the request's fingerprint and the id it answered with (either may be null: events
-     * recorded before fingerprints were kept name only the key).
+     * recorded before fingerprints were kept name only the key). A snapshot taken before then has a {@code command}
+     * instead of a fingerprint: it is ignored, and the key answers as it did then.
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Seen(String fingerprint, String result) {
     }
 
@@ -37,13 +40,14 @@ public final class IdempotencyKeys {
         seen.putIfAbsent(scope, new Seen(fingerprint, result));
     }
 
-    /** One string (a map key in snapshots), starting with a digit or '|'; the key comes last. */
+    /** One string (a map key in snapshots); the key comes last. */
     private static String scope(String actor, String command, String key) {
         return (actor == null ? "" : actor.length() + ":" + actor) + "|" + command + "|" + key;
     }
 
+    /** A key recorded before keys were scoped: the key alone, as snapshots of that time have it. */
     private static String legacy(String key) {
-        return "*" + key;
+        return key;
     }
 
     @Override

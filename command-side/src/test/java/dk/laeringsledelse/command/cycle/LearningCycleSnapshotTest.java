@@ -42,4 +42,15 @@ class LearningCycleSnapshotTest {
         assertThat(read.idempotencyKeys().lookUp("person-1", "SomeCommand", "key-3"))
                 .isEqualTo(new IdempotencyKeys.Seen("fingerprint", "id-1"));
     }
+
+    @Test
+    void givenSnapshotFromBeforeKeysWereScoped_whenRead_thenItsKeysAnswerAsBefore() throws Exception {
+        String json = "{\"cycleId\":\"cycle-1\",\"teamId\":\"team-1\",\"status\":\"OPEN\",\"idempotencyKeys\":"
+                + "{\"seen\":{\"key-1\":{\"command\":\"SetLearningGoal\",\"result\":\"goal-1\"}}}}";
+
+        LearningCycle read = MAPPER.readValue(json, LearningCycle.class);
+
+        assertThat(read.idempotencyKeys().lookUp("person-1", "SetLearningGoal", "key-1"))
+                .isEqualTo(new IdempotencyKeys.Seen(null, "goal-1"));
+    }
 }
