@@ -143,7 +143,8 @@ class IdempotencyIT extends ApplicationTest {
             return answer(api, "startLearningCycle", "cycleId", start);
         });
         assertThat(starts).filteredOn(answer -> answer.startsWith("OK ")).hasSize(1);
-        assertThat(starts).filteredOn(answer -> answer.startsWith("CONFLICT input.idempotencyKey ")).hasSize(REPEATS - 1);
+        assertThat(starts).filteredOn(answer -> answer.startsWith("CONFLICT input.idempotencyKey "))
+                .hasSize(REPEATS - 1);
         String cycleId = starts.stream().filter(answer -> answer.startsWith("OK ")).findFirst().orElseThrow()
                 .substring("OK ".length());
 
@@ -151,7 +152,8 @@ class IdempotencyIT extends ApplicationTest {
         List<String> signs = concurrently(i -> answer(api, "documentSignOfLearning", "signId",
                 signInput(cycleId, goalId, "Iagttagelse " + i, "sign-race")));
         assertThat(signs).filteredOn(answer -> answer.startsWith("OK ")).hasSize(1);
-        assertThat(signs).filteredOn(answer -> answer.startsWith("CONFLICT input.idempotencyKey ")).hasSize(REPEATS - 1);
+        assertThat(signs).filteredOn(answer -> answer.startsWith("CONFLICT input.idempotencyKey "))
+                .hasSize(REPEATS - 1);
         assertThat(events(cycleId)).as("started, goal set, one sign").hasSize(3);
     }
 

@@ -273,8 +273,7 @@ public class LearningCycle implements KeepsIdempotencyKeys {
     }
 
     @CommandHandler
-    public String handle(RecordActivityCarriedOut command,
-                         Clock clock) {
+    public String handle(RecordActivityCarriedOut command, Clock clock) {
         Check.id("activityId", command.activityId());
         LocalDate carriedOutOn = Check.date("carriedOutOn", command.carriedOutOn());
         String notes = Check.optionalText("notes", command.notes(), Check.TEXT_MAX);
@@ -329,8 +328,7 @@ public class LearningCycle implements KeepsIdempotencyKeys {
      * carried out yet, since documentation often comes before that bookkeeping.
      */
     @CommandHandler
-    public String handle(DocumentSignOfLearning command,
-                         Clock clock) {
+    public String handle(DocumentSignOfLearning command, Clock clock) {
         Check.id("signId", command.signId());
         Check.id("goalId", command.goalId());
         Check.optionalId("activityId", command.activityId());

@@ -109,8 +109,7 @@ public class InstitutionMeasurements implements KeepsIdempotencyKeys {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(RecordMeasurement command,
-                         Clock clock) {
+    public String handle(RecordMeasurement command, Clock clock) {
         Check.id("institutionId", command.institutionId());
         String reason = Check.optionalText("correctionReason", command.correctionReason(), Check.TEXT_MAX);
         Reading reading = new Reading(0, command.teamId(), command.round(), command.measuredOn(),
@@ -128,8 +127,7 @@ public class InstitutionMeasurements implements KeepsIdempotencyKeys {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(ImportMeasurements command,
-                         Clock clock) {
+    public String handle(ImportMeasurements command, Clock clock) {
         Check.id("institutionId", command.institutionId());
         String reason = Check.optionalText("correctionReason", command.correctionReason(), Check.TEXT_MAX);
         List<MeasurementRow> rows = Check.list("rows", command.rows(), 1, MeasurementCsv.MAX_ROWS, (field, row) -> {

@@ -72,7 +72,8 @@ public class IdempotencyEnhancer implements HandlerEnhancerDefinition {
             if (earlier != null) {
                 if (earlier.fingerprint() != null && !earlier.fingerprint().equals(fingerprint)) {
                     throw RuleViolation.conflict(IDEMPOTENCY_KEY, IDEMPOTENCY_KEY + " " + key
-                            + " was already used for a different " + type + " request; use a new key for a new request");
+                            + " was already used for a different " + type + " request;"
+                            + " use a new key for a new request");
                 }
                 return earlier.result();
             }

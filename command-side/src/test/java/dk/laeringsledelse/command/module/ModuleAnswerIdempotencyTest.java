@@ -78,7 +78,8 @@ class ModuleAnswerIdempotencyTest {
         // keys are scoped per command type: the approval's key is its own
         fixture.given(List.of(keyed(submitted(1, ANSWER_1), submit(ANSWER_1), KEY)))
                 .when(approve(1), withKey(KEY))
-                .expectEvents(GenericEventMessage.asEventMessage(approved(1)).withMetaData(recordedKey(approve(1), KEY)));
+                .expectEvents(GenericEventMessage.asEventMessage(approved(1))
+                        .withMetaData(recordedKey(approve(1), KEY)));
     }
 
     @Test
