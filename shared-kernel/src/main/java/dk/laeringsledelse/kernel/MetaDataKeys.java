@@ -17,10 +17,23 @@ public final class MetaDataKeys {
     /** Id of the message that caused this one; the same key Axon's {@code MessageOriginProvider} uses. */
     public static final String TRACE_ID = "traceId";
     /**
-     * Optional client idempotency key: the same command with the same key returns the earlier result and stores
-     * nothing new. The aggregate copies it onto the event it applies.
+     * Optional client idempotency key, scoped to the actor and the command's type: the same command with the same
+     * key and content returns the earlier result and stores nothing new; different content is a CONFLICT. The command
+     * side copies it onto the events the command applies, with the three keys below.
      */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /**
+     * On an event applied under an idempotency key: the type of the command (its class's simple name) whose key it
+     * was. Events recorded before this was added have none.
+     */
+    public static final String IDEMPOTENT_COMMAND = "idempotentCommand";
+    /**
+     * On an event applied under an idempotency key: the fingerprint (a hash) of the command's content, so that a
+     * repeat of the key with different content is refused. Events recorded before this was added have none.
+     */
+    public static final String REQUEST_FINGERPRINT = "requestFingerprint";
+    /** On an event applied under an idempotency key: the id the command answered with, if any; a repeat answers it. */
+    public static final String IDEMPOTENT_RESULT = "idempotentResult";
 
     private MetaDataKeys() {
     }

@@ -4,6 +4,7 @@ import dk.laeringsledelse.command.support.Outcomes;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dk.laeringsledelse.command.support.Check;
 import dk.laeringsledelse.command.support.IdempotencyKeys;
+import dk.laeringsledelse.command.support.KeepsIdempotencyKeys;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.kernel.cycle.AbandonLearningCycle;
 import dk.laeringsledelse.kernel.cycle.ActivityCancelled;
@@ -47,8 +48,6 @@ import dk.laeringsledelse.kernel.cycle.TargetGroupKind;
 import dk.laeringsledelse.kernel.cycle.TeamId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
@@ -68,16 +67,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import static dk.laeringsledelse.kernel.MetaDataKeys.IDEMPOTENCY_KEY;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One run of a team's learning-goal cycle (forløb): goals, activities, documented signs of learning, assessments,
  * feedback and reflections, until the cycle is completed or abandoned.
  *
- * <p>Each command handler (1) returns the earlier result if its idempotency key was seen, (2) checks its input
- * (BAD_REQUEST), (3) checks the state (CONFLICT, NOT_FOUND), and only then applies one event; event sourcing
- * handlers only change state. Handlers return the id of what they created, or null.
+ * <p>Each command handler (1) checks its input (BAD_REQUEST), (2) checks the state (CONFLICT, NOT_FOUND), and only
+ * then applies one event; event sourcing handlers only change state. Handlers return the id of what they created, or
+ * null. A repeated idempotency key never reaches them: {@link dk.laeringsledelse.command.support.IdempotencyEnhancer}
+ * answers it.
  *
  * <p>State holds only what the rules need (ids, relations, flags; a goal's current description and expected signs
  * to tell whether a revision changes anything). It is Jackson-serializable through its fields for snapshots:
@@ -87,7 +86,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @AggregateRoot(type = "LearningCycle")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class LearningCycle {
+public class LearningCycle implements KeepsIdempotencyKeys {
 
     /** "Today" for date rules is the date in Denmark. */
     static final ZoneId TODAY_ZONE = ZoneId.of("Europe/Copenhagen");
@@ -122,6 +121,11 @@ public class LearningCycle {
      * Every command answers with what it created (or null) and the cycle's version after it, so that the caller
      * can wait until a read model reflects its own write.
      */
+    @Override
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
     @CommandHandlerInterceptor
     public Object answerWithVersion(InterceptorChain chain) throws Exception {
         return Outcomes.withVersion(chain);
@@ -138,11 +142,7 @@ public class LearningCycle {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(StartLearningCycle command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "StartLearningCycle", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(StartLearningCycle command) {
         Check.id("cycleId", command.cycleId());
         Check.id("teamId", command.teamId());
         String title = Check.text("title", command.title(), Check.TITLE_MAX);
@@ -158,28 +158,22 @@ public class LearningCycle {
         if (cycleId != null) {
             throw RuleViolation.conflict("cycleId", "cycleId " + cycleId + " already exists");
         }
-        apply(new LearningCycleStarted(command.cycleId(), command.teamId(), title, period, command.dataBasis()),
-                metaData(idempotencyKey));
+        apply(new LearningCycleStarted(command.cycleId(), command.teamId(), title, period, command.dataBasis()));
         return command.cycleId().value();
     }
 
     @EventSourcingHandler
-    void on(LearningCycleStarted event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(LearningCycleStarted event) {
         cycleId = event.cycleId();
         teamId = event.teamId();
         plannedStart = event.plannedPeriod().start();
         status = Status.OPEN;
-        idempotencyKeys.remember(idempotencyKey, "StartLearningCycle", event.cycleId());
     }
 
     // ---------------------------------------------------------------- goals
 
     @CommandHandler
-    public String handle(SetLearningGoal command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "SetLearningGoal", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(SetLearningGoal command) {
         Check.id("goalId", command.goalId());
         String description = Check.text("description", command.description(), Check.TEXT_MAX);
         String theme = Check.text("curriculumTheme", command.curriculumTheme(), Check.LABEL_MAX);
@@ -192,7 +186,7 @@ public class LearningCycle {
             throw RuleViolation.conflict("goalId", "goalId " + command.goalId() + " already exists in this cycle");
         }
         apply(new LearningGoalSet(cycleId, teamId, command.goalId(), description, theme, targetGroup,
-                expectedSigns, adaptation), metaData(idempotencyKey));
+                expectedSigns, adaptation));
         return command.goalId().value();
     }
 
@@ -213,17 +207,12 @@ public class LearningCycle {
     }
 
     @EventSourcingHandler
-    void on(LearningGoalSet event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(LearningGoalSet event) {
         goals.put(event.goalId(), new Goal(event.description(), event.expectedSigns()));
-        idempotencyKeys.remember(idempotencyKey, "SetLearningGoal", event.goalId());
     }
 
     @CommandHandler
-    public String handle(ReviseLearningGoal command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "ReviseLearningGoal", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(ReviseLearningGoal command) {
         Check.id("goalId", command.goalId());
         String description = Check.optionalText("description", command.description(), Check.TEXT_MAX);
         List<String> expectedSigns = command.expectedSigns() == null ? null
@@ -240,13 +229,12 @@ public class LearningCycle {
             throw RuleViolation.badRequest("description",
                     "description or expectedSigns must differ from the goal's current ones");
         }
-        apply(new LearningGoalRevised(cycleId, teamId, command.goalId(), newDescription, newSigns, reason),
-                metaData(idempotencyKey));
+        apply(new LearningGoalRevised(cycleId, teamId, command.goalId(), newDescription, newSigns, reason));
         return null;
     }
 
     @EventSourcingHandler
-    void on(LearningGoalRevised event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(LearningGoalRevised event) {
         Goal goal = goals.get(event.goalId());
         if (event.description() != null) {
             goal.description = event.description();
@@ -254,17 +242,12 @@ public class LearningCycle {
         if (event.expectedSigns() != null) {
             goal.expectedSigns = List.copyOf(event.expectedSigns());
         }
-        idempotencyKeys.remember(idempotencyKey, "ReviseLearningGoal", null);
     }
 
     // ---------------------------------------------------------------- activities
 
     @CommandHandler
-    public String handle(PlanActivity command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "PlanActivity", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(PlanActivity command) {
         Check.id("activityId", command.activityId());
         List<GoalId> goalIds = Check.ids("goalIds", command.goalIds(), 1, ACTIVITY_GOALS_MAX);
         String description = Check.text("description", command.description(), Check.TEXT_MAX);
@@ -280,23 +263,17 @@ public class LearningCycle {
             goal("goalIds[" + i + "]", goalIds.get(i));
         }
         apply(new ActivityPlanned(cycleId, teamId, command.activityId(), goalIds, description, method,
-                plannedDate, adaptation), metaData(idempotencyKey));
+                plannedDate, adaptation));
         return command.activityId().value();
     }
 
     @EventSourcingHandler
-    void on(ActivityPlanned event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(ActivityPlanned event) {
         activities.put(event.activityId(), new Activity(event.goalIds()));
-        idempotencyKeys.remember(idempotencyKey, "PlanActivity", event.activityId());
     }
 
     @CommandHandler
-    public String handle(RecordActivityCarriedOut command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                         Clock clock) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "RecordActivityCarriedOut", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(RecordActivityCarriedOut command, Clock clock) {
         Check.id("activityId", command.activityId());
         LocalDate carriedOutOn = Check.date("carriedOutOn", command.carriedOutOn());
         String notes = Check.optionalText("notes", command.notes(), Check.TEXT_MAX);
@@ -311,23 +288,17 @@ public class LearningCycle {
             throw RuleViolation.conflict("activityId",
                     "activityId " + command.activityId() + " was already carried out");
         }
-        apply(new ActivityCarriedOut(cycleId, teamId, command.activityId(), carriedOutOn, notes),
-                metaData(idempotencyKey));
+        apply(new ActivityCarriedOut(cycleId, teamId, command.activityId(), carriedOutOn, notes));
         return null;
     }
 
     @EventSourcingHandler
-    void on(ActivityCarriedOut event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(ActivityCarriedOut event) {
         activities.get(event.activityId()).carriedOut = true;
-        idempotencyKeys.remember(idempotencyKey, "RecordActivityCarriedOut", null);
     }
 
     @CommandHandler
-    public String handle(CancelActivity command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "CancelActivity", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(CancelActivity command) {
         Check.id("activityId", command.activityId());
         String reason = Check.text("reason", command.reason(), Check.TEXT_MAX);
         requireOpen();
@@ -340,14 +311,13 @@ public class LearningCycle {
             throw RuleViolation.conflict("activityId",
                     "activityId " + command.activityId() + " was already cancelled");
         }
-        apply(new ActivityCancelled(cycleId, teamId, command.activityId(), reason), metaData(idempotencyKey));
+        apply(new ActivityCancelled(cycleId, teamId, command.activityId(), reason));
         return null;
     }
 
     @EventSourcingHandler
-    void on(ActivityCancelled event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(ActivityCancelled event) {
         activities.get(event.activityId()).cancelled = true;
-        idempotencyKeys.remember(idempotencyKey, "CancelActivity", null);
     }
 
     // ---------------------------------------------------------------- signs of learning
@@ -358,12 +328,7 @@ public class LearningCycle {
      * carried out yet, since documentation often comes before that bookkeeping.
      */
     @CommandHandler
-    public String handle(DocumentSignOfLearning command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                         Clock clock) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "DocumentSignOfLearning", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(DocumentSignOfLearning command, Clock clock) {
         Check.id("signId", command.signId());
         Check.id("goalId", command.goalId());
         Check.optionalId("activityId", command.activityId());
@@ -397,24 +362,19 @@ public class LearningCycle {
                     + goal.expectedSigns.size() + ", the number of expected signs of goalId " + command.goalId());
         }
         apply(new SignOfLearningDocumented(cycleId, teamId, command.signId(), command.goalId(), command.activityId(),
-                observedOn, observation, matched, command.evidenceKind(), childIds), metaData(idempotencyKey));
+                observedOn, observation, matched, command.evidenceKind(), childIds));
         return command.signId().value();
     }
 
     @EventSourcingHandler
-    void on(SignOfLearningDocumented event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(SignOfLearningDocumented event) {
         signs.put(event.signId(), event.goalId());
-        idempotencyKeys.remember(idempotencyKey, "DocumentSignOfLearning", event.signId());
     }
 
     // ---------------------------------------------------------------- assessments
 
     @CommandHandler
-    public String handle(AssessGoalAttainment command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "AssessGoalAttainment", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(AssessGoalAttainment command) {
         Check.id("assessmentId", command.assessmentId());
         Check.id("goalId", command.goalId());
         Attainment attainment = Check.required("attainment", command.attainment());
@@ -441,25 +401,20 @@ public class LearningCycle {
             }
         }
         apply(new GoalAttainmentAssessed(cycleId, teamId, command.assessmentId(), command.goalId(), attainment,
-                rationale, signIds), metaData(idempotencyKey));
+                rationale, signIds));
         return command.assessmentId().value();
     }
 
     @EventSourcingHandler
-    void on(GoalAttainmentAssessed event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(GoalAttainmentAssessed event) {
         assessments.add(event.assessmentId());
         goals.get(event.goalId()).assessed = true;
-        idempotencyKeys.remember(idempotencyKey, "AssessGoalAttainment", event.assessmentId());
     }
 
     // ---------------------------------------------------------------- feedback and reflection
 
     @CommandHandler
-    public String handle(GiveFeedback command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "GiveFeedback", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(GiveFeedback command) {
         Check.id("feedbackId", command.feedbackId());
         FeedbackAbout about = Check.required("about", command.about());
         Check.required("about.kind", about.kind());
@@ -488,23 +443,17 @@ public class LearningCycle {
             throw RuleViolation.notFound("about.referenceId", "about.referenceId " + about.referenceId()
                     + " is no " + about.kind() + " of this cycle");
         }
-        apply(new FeedbackGiven(cycleId, teamId, command.feedbackId(), about, command.authorRole(), text),
-                metaData(idempotencyKey));
+        apply(new FeedbackGiven(cycleId, teamId, command.feedbackId(), about, command.authorRole(), text));
         return command.feedbackId().value();
     }
 
     @EventSourcingHandler
-    void on(FeedbackGiven event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(FeedbackGiven event) {
         feedback.put(event.feedbackId(), false);
-        idempotencyKeys.remember(idempotencyKey, "GiveFeedback", event.feedbackId());
     }
 
     @CommandHandler
-    public String handle(RespondToFeedback command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "RespondToFeedback", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(RespondToFeedback command) {
         Check.id("feedbackId", command.feedbackId());
         String text = Check.text("text", command.text(), Check.TEXT_MAX);
         requireOpen();
@@ -517,22 +466,17 @@ public class LearningCycle {
             throw RuleViolation.conflict("feedbackId",
                     "feedbackId " + command.feedbackId() + " already has a response");
         }
-        apply(new FeedbackResponded(cycleId, teamId, command.feedbackId(), text), metaData(idempotencyKey));
+        apply(new FeedbackResponded(cycleId, teamId, command.feedbackId(), text));
         return null;
     }
 
     @EventSourcingHandler
-    void on(FeedbackResponded event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(FeedbackResponded event) {
         feedback.put(event.feedbackId(), true);
-        idempotencyKeys.remember(idempotencyKey, "RespondToFeedback", null);
     }
 
     @CommandHandler
-    public String handle(RecordReflection command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "RecordReflection", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(RecordReflection command) {
         Check.id("reflectionId", command.reflectionId());
         String learnings = Check.text("practiceLearnings", command.practiceLearnings(), Check.TEXT_MAX);
         String adjustments = Check.text("plannedAdjustments", command.plannedAdjustments(), Check.TEXT_MAX);
@@ -541,25 +485,19 @@ public class LearningCycle {
             throw RuleViolation.conflict("reflectionId",
                     "reflectionId " + command.reflectionId() + " already exists in this cycle");
         }
-        apply(new ReflectionRecorded(cycleId, teamId, command.reflectionId(), learnings, adjustments),
-                metaData(idempotencyKey));
+        apply(new ReflectionRecorded(cycleId, teamId, command.reflectionId(), learnings, adjustments));
         return command.reflectionId().value();
     }
 
     @EventSourcingHandler
-    void on(ReflectionRecorded event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(ReflectionRecorded event) {
         reflections.add(event.reflectionId());
-        idempotencyKeys.remember(idempotencyKey, "RecordReflection", event.reflectionId());
     }
 
     // ---------------------------------------------------------------- end of the cycle
 
     @CommandHandler
-    public String handle(CompleteLearningCycle command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "CompleteLearningCycle", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(CompleteLearningCycle command) {
         String summary = Check.text("summary", command.summary(), Check.TEXT_MAX);
         String nextSteps = Check.text("nextSteps", command.nextSteps(), Check.TEXT_MAX);
         requireOpen();
@@ -572,32 +510,26 @@ public class LearningCycle {
                         + " has not been assessed; every goal must be assessed before completion");
             }
         }
-        apply(new LearningCycleCompleted(cycleId, teamId, summary, nextSteps), metaData(idempotencyKey));
+        apply(new LearningCycleCompleted(cycleId, teamId, summary, nextSteps));
         return null;
     }
 
     @EventSourcingHandler
-    void on(LearningCycleCompleted event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(LearningCycleCompleted event) {
         status = Status.COMPLETED;
-        idempotencyKeys.remember(idempotencyKey, "CompleteLearningCycle", null);
     }
 
     @CommandHandler
-    public String handle(AbandonLearningCycle command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "AbandonLearningCycle", "this cycle");
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(AbandonLearningCycle command) {
         String reason = Check.text("reason", command.reason(), Check.TEXT_MAX);
         requireOpen();
-        apply(new LearningCycleAbandoned(cycleId, teamId, reason), metaData(idempotencyKey));
+        apply(new LearningCycleAbandoned(cycleId, teamId, reason));
         return null;
     }
 
     @EventSourcingHandler
-    void on(LearningCycleAbandoned event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(LearningCycleAbandoned event) {
         status = Status.ABANDONED;
-        idempotencyKeys.remember(idempotencyKey, "AbandonLearningCycle", null);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -634,11 +566,6 @@ public class LearningCycle {
             throw RuleViolation.badRequest(field,
                     field + " must not be before the cycle's planned start " + plannedStart);
         }
-    }
-
-    /** The idempotency key travels on the event so that the aggregate can rebuild what it has seen. */
-    private static MetaData metaData(String idempotencyKey) {
-        return idempotencyKey == null ? MetaData.emptyInstance() : MetaData.with(IDEMPOTENCY_KEY, idempotencyKey);
     }
 
     /** A goal's state (equality by value: the test fixture compares sourced and working state): what a revision compares against, how many expected signs a sign may match, if assessed. */

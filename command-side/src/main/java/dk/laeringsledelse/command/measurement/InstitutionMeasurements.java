@@ -3,6 +3,7 @@ package dk.laeringsledelse.command.measurement;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dk.laeringsledelse.command.support.Check;
 import dk.laeringsledelse.command.support.IdempotencyKeys;
+import dk.laeringsledelse.command.support.KeepsIdempotencyKeys;
 import dk.laeringsledelse.kernel.CommandOutcome;
 import dk.laeringsledelse.kernel.ErrorCode;
 import dk.laeringsledelse.kernel.RuleViolation;
@@ -23,8 +24,6 @@ import dk.laeringsledelse.kernel.measurement.RowError;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -44,7 +43,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import static dk.laeringsledelse.kernel.MetaDataKeys.IDEMPOTENCY_KEY;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -70,17 +68,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * every bad row, if any row is bad; a round of a series may appear once per import.
  *
  * <p>State (figures per series and round, idempotency keys) is Jackson-serializable through its fields for snapshots.
+ * Idempotency keys are answered and recorded by {@link dk.laeringsledelse.command.support.IdempotencyEnhancer}.
  */
 @AggregateRoot(type = "InstitutionMeasurements")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class InstitutionMeasurements {
+public class InstitutionMeasurements implements KeepsIdempotencyKeys {
 
     /** "Today" for date rules is the date in Denmark. */
     static final ZoneId TODAY_ZONE = ZoneId.of("Europe/Copenhagen");
-    /** Both commands record measurements: an idempotency key names this kind for either of them. */
-    static final String RECORDING = "RecordMeasurement";
-    static final String WHERE = "this institution's measurements";
     static final int DECIMALS_MAX = 6;
     static final BigDecimal MAGNITUDE_LIMIT = new BigDecimal("1000000000");
     /** The team key of figures about the institution as a whole (team ids are never blank). */
@@ -97,6 +93,11 @@ public class InstitutionMeasurements {
     }
 
     /** Every command answers with the institution id and the aggregate's version after it (read-your-own-writes). */
+    @Override
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
     @CommandHandlerInterceptor
     public Object answerWithVersion(InterceptorChain chain) throws Exception {
         Object created = chain.proceed();
@@ -108,12 +109,7 @@ public class InstitutionMeasurements {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(RecordMeasurement command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                         Clock clock) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, RECORDING, WHERE);
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(RecordMeasurement command, Clock clock) {
         Check.id("institutionId", command.institutionId());
         String reason = Check.optionalText("correctionReason", command.correctionReason(), Check.TEXT_MAX);
         Reading reading = new Reading(0, command.teamId(), command.round(), command.measuredOn(),
@@ -125,18 +121,13 @@ public class InstitutionMeasurements {
         if (!problems.isEmpty()) {
             throw problems.get(0).violation();
         }
-        record(command.institutionId(), reading, reason, idempotencyKey);
+        record(command.institutionId(), reading, reason);
         return command.institutionId().value();
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(ImportMeasurements command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                         Clock clock) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, RECORDING, WHERE);
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(ImportMeasurements command, Clock clock) {
         Check.id("institutionId", command.institutionId());
         String reason = Check.optionalText("correctionReason", command.correctionReason(), Check.TEXT_MAX);
         List<MeasurementRow> rows = Check.list("rows", command.rows(), 1, MeasurementCsv.MAX_ROWS, (field, row) -> {
@@ -171,41 +162,38 @@ public class InstitutionMeasurements {
         if (!errors.isEmpty()) {
             throw new MeasurementImportRejected("rows", errors);
         }
-        wellFormed.forEach(reading -> record(command.institutionId(), reading, reason, idempotencyKey));
+        wellFormed.forEach(reading -> record(command.institutionId(), reading, reason));
         return command.institutionId().value();
     }
 
     // ---------------------------------------------------------------- events
 
     @EventSourcingHandler
-    void on(MeasurementRecorded event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(MeasurementRecorded event) {
         measurementsId = MeasurementsId.of(event.institutionId());
         put(event.teamId(), event.indicator(), event.round(),
                 new Figures(event.measuredOn(), event.value(), event.scaleMin(), event.scaleMax(), event.n()));
-        idempotencyKeys.remember(idempotencyKey, RECORDING, event.institutionId());
     }
 
     @EventSourcingHandler
-    void on(MeasurementCorrected event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(MeasurementCorrected event) {
         put(event.teamId(), event.indicator(), event.round(),
                 new Figures(event.measuredOn(), event.value(), event.scaleMin(), event.scaleMax(), event.n()));
-        idempotencyKeys.remember(idempotencyKey, RECORDING, event.institutionId());
     }
 
     // ---------------------------------------------------------------- rules
 
     /** Applies what a valid reading changes: a new round, a correction, or nothing if its figures are recorded. */
-    private void record(InstitutionId institution, Reading reading, String reason, String idempotencyKey) {
+    private void record(InstitutionId institution, Reading reading, String reason) {
         Figures recorded = recorded(reading.series()).get(reading.round());
         Figures figures = reading.figures();
         if (recorded == null) {
             apply(new MeasurementRecorded(institution, reading.teamId(), reading.round(), reading.measuredOn(),
-                    reading.indicator(), reading.value(), reading.scaleMin(), reading.scaleMax(), reading.n()),
-                    metaData(idempotencyKey));
+                    reading.indicator(), reading.value(), reading.scaleMin(), reading.scaleMax(), reading.n()));
         } else if (!recorded.sameAs(figures)) {
             apply(new MeasurementCorrected(institution, reading.teamId(), reading.round(), reading.measuredOn(),
                     reading.indicator(), reading.value(), reading.scaleMin(), reading.scaleMax(), reading.n(),
-                    reason), metaData(idempotencyKey));
+                    reason));
         }
     }
 
@@ -336,11 +324,6 @@ public class InstitutionMeasurements {
 
     private static String teamKey(TeamId teamId) {
         return teamId == null ? INSTITUTION_LEVEL : teamId.value();
-    }
-
-    /** The idempotency key travels on every event so that the aggregate can rebuild what it has seen. */
-    private static MetaData metaData(String idempotencyKey) {
-        return idempotencyKey == null ? MetaData.emptyInstance() : MetaData.with(IDEMPOTENCY_KEY, idempotencyKey);
     }
 
     // ---------------------------------------------------------------- values used while checking

@@ -4,6 +4,7 @@ import dk.laeringsledelse.command.support.Outcomes;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dk.laeringsledelse.command.support.Check;
 import dk.laeringsledelse.command.support.IdempotencyKeys;
+import dk.laeringsledelse.command.support.KeepsIdempotencyKeys;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.kernel.cycle.FeedbackId;
 import dk.laeringsledelse.kernel.cycle.TeamId;
@@ -21,8 +22,6 @@ import dk.laeringsledelse.kernel.module.SubmitModuleAnswer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -33,7 +32,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import java.util.HashSet;
 import java.util.Set;
 
-import static dk.laeringsledelse.kernel.MetaDataKeys.IDEMPOTENCY_KEY;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -58,10 +56,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @AggregateRoot(type = "ModuleAnswer")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class ModuleAnswer {
+public class ModuleAnswer implements KeepsIdempotencyKeys {
 
     static final int ANSWER_MAX = 20_000;
-    static final String WHERE = "this module answer";
 
     @AggregateIdentifier
     private ModuleAnswerId answerId;
@@ -81,6 +78,11 @@ public class ModuleAnswer {
     }
 
     /** Every command answers with what it created (or null) and the answer's version (read-your-own-writes). */
+    @Override
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
     @CommandHandlerInterceptor
     public Object answerWithVersion(InterceptorChain chain) throws Exception {
         return Outcomes.withVersion(chain);
@@ -91,11 +93,7 @@ public class ModuleAnswer {
     /** Returns the answer id. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(SubmitModuleAnswer command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "SubmitModuleAnswer", WHERE);
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(SubmitModuleAnswer command) {
         Check.id("teamId", command.teamId());
         Check.id("moduleId", command.moduleId());
         String answer = Check.text("answer", command.answer(), ANSWER_MAX);
@@ -109,19 +107,17 @@ public class ModuleAnswer {
             throw RuleViolation.badRequest("answer", "answer must differ from the latest version " + latestVersion);
         }
         ModuleAnswerId id = command.answerId();
-        apply(new ModuleAnswerSubmitted(id, command.teamId(), command.moduleId(), latestVersion + 1, answer),
-                metaData(idempotencyKey));
+        apply(new ModuleAnswerSubmitted(id, command.teamId(), command.moduleId(), latestVersion + 1, answer));
         return id.value();
     }
 
     @EventSourcingHandler
-    void on(ModuleAnswerSubmitted event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(ModuleAnswerSubmitted event) {
         answerId = event.answerId();
         teamId = event.teamId();
         moduleId = event.moduleId();
         latestVersion = event.version();
         latestAnswer = event.answer();
-        idempotencyKeys.remember(idempotencyKey, "SubmitModuleAnswer", event.answerId());
     }
 
     // ---------------------------------------------------------------- feedback
@@ -129,11 +125,7 @@ public class ModuleAnswer {
     /** Returns the feedback id. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(GiveModuleFeedback command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "GiveModuleFeedback", WHERE);
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(GiveModuleFeedback command) {
         Check.id("teamId", command.teamId());
         Check.id("moduleId", command.moduleId());
         Check.id("feedbackId", command.feedbackId());
@@ -149,15 +141,13 @@ public class ModuleAnswer {
             throw RuleViolation.conflict("feedbackId",
                     "feedbackId " + command.feedbackId() + " already exists in this module answer");
         }
-        apply(new ModuleFeedbackGiven(answerId, teamId, moduleId, command.feedbackId(), command.version(), text),
-                metaData(idempotencyKey));
+        apply(new ModuleFeedbackGiven(answerId, teamId, moduleId, command.feedbackId(), command.version(), text));
         return command.feedbackId().value();
     }
 
     @EventSourcingHandler
-    void on(ModuleFeedbackGiven event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(ModuleFeedbackGiven event) {
         feedback.add(event.feedbackId());
-        idempotencyKeys.remember(idempotencyKey, "GiveModuleFeedback", event.feedbackId());
     }
 
     // ---------------------------------------------------------------- approval
@@ -165,11 +155,7 @@ public class ModuleAnswer {
     /** Returns null. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(ApproveModuleAnswer command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IdempotencyKeys.Seen earlier = idempotencyKeys.lookUp(idempotencyKey, "ApproveModuleAnswer", WHERE);
-        if (earlier != null) {
-            return earlier.result();
-        }
+    public String handle(ApproveModuleAnswer command) {
         Check.id("teamId", command.teamId());
         Check.id("moduleId", command.moduleId());
         version(command.version());
@@ -183,14 +169,13 @@ public class ModuleAnswer {
             throw RuleViolation.conflict("version", "version " + command.version() + " was superseded by version "
                     + latestVersion + "; only the latest version can be approved");
         }
-        apply(new ModuleAnswerApproved(answerId, teamId, moduleId, command.version()), metaData(idempotencyKey));
+        apply(new ModuleAnswerApproved(answerId, teamId, moduleId, command.version()));
         return null;
     }
 
     @EventSourcingHandler
-    void on(ModuleAnswerApproved event, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey) {
+    void on(ModuleAnswerApproved event) {
         approvedVersion = event.version();
-        idempotencyKeys.remember(idempotencyKey, "ApproveModuleAnswer", null);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -224,10 +209,5 @@ public class ModuleAnswer {
             throw RuleViolation.notFound("version", "version " + version + " has not been submitted; the latest is "
                     + latestVersion);
         }
-    }
-
-    /** The idempotency key travels on the event so that the aggregate can rebuild what it has seen. */
-    private static MetaData metaData(String idempotencyKey) {
-        return idempotencyKey == null ? MetaData.emptyInstance() : MetaData.with(IDEMPOTENCY_KEY, idempotencyKey);
     }
 }

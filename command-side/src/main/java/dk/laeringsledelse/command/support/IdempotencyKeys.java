@@ -1,58 +1,53 @@
 package dk.laeringsledelse.command.support;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import dk.laeringsledelse.kernel.RuleViolation;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import static dk.laeringsledelse.kernel.MetaDataKeys.IDEMPOTENCY_KEY;
-
 /**
- * The idempotency keys an aggregate has seen, rebuilt from its events' metadata, with the kind of command each key
- * was used for and that command's result (an id, or null). A command whose key was seen returns the earlier result
- * and applies nothing; a key reused for a different kind of command is a CONFLICT. Jackson-serializable (fields) for
- * snapshots. The kind of command is a name, not a class, since one event may come
- * from two commands (a measurement from {@code RecordMeasurement} or {@code ImportMeasurements}).
+ * The idempotency keys an aggregate has seen, rebuilt from its events' metadata by {@link IdempotencyEnhancer}: per
+ * acting person, command type and key, the fingerprint of the request and the id it answered with. Part of the
+ * aggregate's state, Jackson-serializable (fields) for snapshots.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class IdempotencyKeys {
 
-    public static final int KEY_MAX = 200;
-
-    /** What a key was used for: the kind of command and its result (may be null). */
-    public record Seen(String command, String result) {
+    /**
+     * What a key was used for: the request's fingerprint and the id it answered with (either may be null: events
+     * recorded before fingerprints were kept name only the key). A snapshot taken before then has a {@code command}
+     * instead of a fingerprint: it is ignored, and the key answers as it did then.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Seen(String fingerprint, String result) {
     }
 
+    /** Scope ({@link #scope}) → what the key was used for. */
     private final Map<String, Seen> seen = new HashMap<>();
 
-    /**
-     * The earlier outcome of this key, or null if the key is absent or new.
-     *
-     * @param command the kind of command, e.g. "SubmitModuleAnswer"
-     * @param where   where the key lives, for the message, e.g. "this module answer"
-     */
-    public Seen lookUp(String key, String command, String where) {
-        if (key == null) {
-            return null;
-        }
-        if (key.isBlank() || key.length() > KEY_MAX) {
-            throw RuleViolation.badRequest(IDEMPOTENCY_KEY,
-                    IDEMPOTENCY_KEY + " must not be blank or longer than " + KEY_MAX + " characters");
-        }
-        Seen earlier = seen.get(key);
-        if (earlier != null && !earlier.command().equals(command)) {
-            throw RuleViolation.conflict(IDEMPOTENCY_KEY,
-                    IDEMPOTENCY_KEY + " was already used for " + earlier.command() + " in " + where);
-        }
-        return earlier;
+    /** The earlier use of this key by this person for this type of command, or null. */
+    public Seen lookUp(String actor, String command, String key) {
+        Seen earlier = seen.get(scope(actor, command, key));
+        // an event from before keys were scoped names neither the command nor a fingerprint: answer as then
+        return earlier != null ? earlier : seen.get(legacy(key));
     }
 
-    public void remember(String key, String command, Object result) {
-        if (key != null) {
-            seen.put(key, new Seen(command, result == null ? null : result.toString()));
-        }
+    /** Remembers a key; {@code command} null for an event recorded before keys were scoped. */
+    public void remember(String actor, String command, String key, String fingerprint, String result) {
+        String scope = command == null ? legacy(key) : scope(actor, command, key);
+        seen.putIfAbsent(scope, new Seen(fingerprint, result));
+    }
+
+    /** One string (a map key in snapshots); the key comes last. */
+    private static String scope(String actor, String command, String key) {
+        return (actor == null ? "" : actor.length() + ":" + actor) + "|" + command + "|" + key;
+    }
+
+    /** A key recorded before keys were scoped: the key alone, as snapshots of that time have it. */
+    private static String legacy(String key) {
+        return key;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dk.laeringsledelse.kernel.measurement.Indicators;
 import dk.laeringsledelse.kernel.measurement.Round;
+import dk.laeringsledelse.command.support.IdempotencyKeys;
 import org.junit.jupiter.api.Test;
 
 import static dk.laeringsledelse.command.measurement.MeasurementTestData.*;
@@ -19,15 +20,20 @@ class InstitutionMeasurementsSnapshotTest {
     @Test
     void givenTeamAndInstitutionFiguresAndKeys_whenSerializedAndRead_thenEqualState() throws Exception {
         InstitutionMeasurements measurements = new InstitutionMeasurements();
-        measurements.on(recorded(Round.T1, T1_ON, "3.40"), KEY);
-        measurements.on(recorded(Round.T2, T2_ON, "3.9"), null);
-        measurements.on(recorded(null, Round.T1, T1_ON, Indicators.WELL_BEING, "4.2", 80), "key-2");
-        measurements.on(corrected(Round.T1, T1_ON, "3.45", 23, "Rettet"), "key-3");
+        measurements.on(recorded(Round.T1, T1_ON, "3.40"));
+        measurements.idempotencyKeys().remember("person-1", "SomeCommand", KEY, "fingerprint", "id-1");
+        measurements.on(recorded(Round.T2, T2_ON, "3.9"));
+        measurements.on(recorded(null, Round.T1, T1_ON, Indicators.WELL_BEING, "4.2", 80));
+        measurements.idempotencyKeys().remember("person-1", "SomeCommand", "key-2", "fingerprint", "id-1");
+        measurements.on(corrected(Round.T1, T1_ON, "3.45", 23, "Rettet"));
+        measurements.idempotencyKeys().remember("person-1", "SomeCommand", "key-3", "fingerprint", "id-1");
 
         String json = MAPPER.writeValueAsString(measurements);
         InstitutionMeasurements read = MAPPER.readValue(json, InstitutionMeasurements.class);
 
-        assertThat(json).contains("\"solsikken\"", "\"key-3\"", "\"2025-03-14\"", "\"WELL_BEING\"");
+        assertThat(json).contains("|key-3\"", "\"2025-03-14\"", "\"WELL_BEING\"");
         assertThat(read).usingRecursiveComparison().isEqualTo(measurements);
+        assertThat(read.idempotencyKeys().lookUp("person-1", "SomeCommand", "key-3"))
+                .isEqualTo(new IdempotencyKeys.Seen("fingerprint", "id-1"));
     }
 }

@@ -3,6 +3,7 @@ package dk.laeringsledelse.command.module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dk.laeringsledelse.kernel.cycle.FeedbackId;
+import dk.laeringsledelse.command.support.IdempotencyKeys;
 import org.junit.jupiter.api.Test;
 
 import static dk.laeringsledelse.command.module.ModuleTestData.*;
@@ -18,16 +19,21 @@ class ModuleAnswerSnapshotTest {
     @Test
     void givenVersionsFeedbackApprovalAndKeys_whenSerializedAndRead_thenEqualState() throws Exception {
         ModuleAnswer answer = new ModuleAnswer();
-        answer.on(submitted(1, ANSWER_1), KEY);
-        answer.on(feedbackGiven(1), "key-2");
-        answer.on(feedbackGiven(FeedbackId.of("feedback-2"), 1), null);
-        answer.on(submitted(2, ANSWER_2), null);
-        answer.on(approved(2), "key-3");
+        answer.on(submitted(1, ANSWER_1));
+        answer.idempotencyKeys().remember("person-1", "SomeCommand", KEY, "fingerprint", "id-1");
+        answer.on(feedbackGiven(1));
+        answer.idempotencyKeys().remember("person-1", "SomeCommand", "key-2", "fingerprint", "id-1");
+        answer.on(feedbackGiven(FeedbackId.of("feedback-2"), 1));
+        answer.on(submitted(2, ANSWER_2));
+        answer.on(approved(2));
+        answer.idempotencyKeys().remember("person-1", "SomeCommand", "key-3", "fingerprint", "id-1");
 
         String json = MAPPER.writeValueAsString(answer);
         ModuleAnswer read = MAPPER.readValue(json, ModuleAnswer.class);
 
-        assertThat(json).contains("\"team-1|TEAM_DATA_TO_PRACTICE\"", "\"feedback-2\"", "\"key-3\"");
+        assertThat(json).contains("\"team-1|TEAM_DATA_TO_PRACTICE\"", "\"feedback-2\"", "|key-3\"");
         assertThat(read).usingRecursiveComparison().isEqualTo(answer);
+        assertThat(read.idempotencyKeys().lookUp("person-1", "SomeCommand", "key-3"))
+                .isEqualTo(new IdempotencyKeys.Seen("fingerprint", "id-1"));
     }
 }

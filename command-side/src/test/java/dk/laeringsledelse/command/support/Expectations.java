@@ -2,6 +2,7 @@ package dk.laeringsledelse.command.support;
 
 import dk.laeringsledelse.kernel.CommandOutcome;
 import dk.laeringsledelse.kernel.ErrorCode;
+import dk.laeringsledelse.kernel.IdempotentCommand;
 import dk.laeringsledelse.kernel.RuleViolation;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -9,10 +10,15 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import static dk.laeringsledelse.kernel.MetaDataKeys.ACTOR;
 import static dk.laeringsledelse.kernel.MetaDataKeys.IDEMPOTENCY_KEY;
+import static dk.laeringsledelse.kernel.MetaDataKeys.IDEMPOTENT_COMMAND;
+import static dk.laeringsledelse.kernel.MetaDataKeys.IDEMPOTENT_RESULT;
+import static dk.laeringsledelse.kernel.MetaDataKeys.REQUEST_FINGERPRINT;
 
 /** Matchers and metadata for fixture tests of the aggregates in this module (as CycleTestData has for the cycle). */
 public final class Expectations {
@@ -55,8 +61,34 @@ public final class Expectations {
         return Map.of(IDEMPOTENCY_KEY, key);
     }
 
+    /** Metadata of an event recorded before keys were scoped: the key alone. */
     public static EventMessage<?> withKey(Object event, String key) {
         return GenericEventMessage.asEventMessage(event).andMetaData(withKey(key));
+    }
+
+    /** Command metadata: the key, sent by {@code actor}. */
+    public static Map<String, Object> withKey(String key, String actor) {
+        return Map.of(IDEMPOTENCY_KEY, key, ACTOR, actor);
+    }
+
+    /** What the command side records on each event {@code command} applies under {@code key}. */
+    public static Map<String, Object> recordedKey(IdempotentCommand command, String key) {
+        Map<String, Object> metaData = new HashMap<>(Map.of(IDEMPOTENCY_KEY, key,
+                IDEMPOTENT_COMMAND, command.getClass().getSimpleName(), REQUEST_FINGERPRINT, Fingerprint.of(command)));
+        if (command.resultId() != null) {
+            metaData.put(IDEMPOTENT_RESULT, command.resultId().toString());
+        }
+        return metaData;
+    }
+
+    /** An event as {@code command} applied it under {@code key}, sent by no one in particular. */
+    public static EventMessage<?> keyed(Object event, IdempotentCommand command, String key) {
+        return GenericEventMessage.asEventMessage(event).andMetaData(recordedKey(command, key));
+    }
+
+    /** An event as {@code command} applied it under {@code key}, sent by {@code actor}. */
+    public static EventMessage<?> keyed(Object event, IdempotentCommand command, String key, String actor) {
+        return keyed(event, command, key).andMetaData(Map.of(ACTOR, actor));
     }
 
     public static String text(int length) {

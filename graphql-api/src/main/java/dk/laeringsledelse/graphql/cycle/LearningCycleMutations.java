@@ -34,6 +34,7 @@ import dk.laeringsledelse.kernel.cycle.StartLearningCycle;
 import dk.laeringsledelse.kernel.cycle.TargetGroup;
 import dk.laeringsledelse.kernel.cycle.TargetGroupKind;
 import dk.laeringsledelse.kernel.cycle.TeamId;
+import dk.laeringsledelse.kernel.MetaDataKeys;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.kernel.cycle.LearningCycleCommand;
 import dk.laeringsledelse.kernel.organisation.CurriculumThemes;
@@ -59,8 +60,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The learning-cycle mutations: each input becomes one command; the payload carries the new id and the cycle as it
- * reads after the change. New ids are made here: random, or derived from the idempotency key so that a repeated
- * request names the same thing again.
+ * reads after the change. New ids are made here: random, or derived from the acting person and the idempotency key so
+ * that a repeated request names the same thing again.
  */
 @Controller
 public class LearningCycleMutations {
@@ -80,26 +81,27 @@ public class LearningCycleMutations {
 
     @MutationMapping
     public Map<String, Object> startLearningCycle(@Argument StartLearningCycleInput input, GraphQLContext context) {
-        CycleId cycleId = new CycleId(newId("team:" + input.teamId(), "cycle", input.idempotencyKey()));
+        // not scoped to the team: the same key for another team names the same cycle, and is refused as different
+        CycleId cycleId = new CycleId(newId(person(context), "cycles", "cycle", input.idempotencyKey()));
         StartLearningCycle command = new StartLearningCycle(cycleId, new TeamId(input.teamId()), input.title(),
                 new PlannedPeriod(input.plannedPeriod().start(), input.plannedPeriod().end()),
                 new DataBasis(input.dataBasis().findings(), input.dataBasis().sources()));
         Sent<LearningCycleView> sent;
         try {
             sent = send(command, context, input.idempotencyKey());
-        } catch (AggregateStreamCreationException repeated) {
+        } catch (AggregateStreamCreationException raced) {
             if (input.idempotencyKey() == null) {
-                throw repeated;
+                throw raced;
             }
-            // the same key started this cycle before: answer as the first time did
-            sent = new Sent<>(cycleId.value(), readWhenProjected(cycleId.value()));
+            // a simultaneous request with the same key created the cycle first: ask again, now as a repeat
+            sent = send(command, context, input.idempotencyKey());
         }
         return payload("cycleId", cycleId.value(), sent.view());
     }
 
     @MutationMapping
     public Map<String, Object> setLearningGoal(@Argument SetLearningGoalInput input, GraphQLContext context) {
-        GoalId goalId = new GoalId(newId(input.cycleId(), "goal", input.idempotencyKey()));
+        GoalId goalId = new GoalId(newId(person(context), input.cycleId(), "goal", input.idempotencyKey()));
         TargetGroupInput group = input.targetGroup();
         Sent<LearningCycleView> sent = send(new SetLearningGoal(cycle(input.cycleId()), goalId, input.description(),
                 input.curriculumTheme(),
@@ -117,7 +119,8 @@ public class LearningCycleMutations {
 
     @MutationMapping
     public Map<String, Object> planActivity(@Argument PlanActivityInput input, GraphQLContext context) {
-        ActivityId activityId = new ActivityId(newId(input.cycleId(), "activity", input.idempotencyKey()));
+        ActivityId activityId = new ActivityId(
+                newId(person(context), input.cycleId(), "activity", input.idempotencyKey()));
         Sent<LearningCycleView> sent = send(new PlanActivity(cycle(input.cycleId()), activityId,
                 map(input.goalIds(), GoalId::new), input.description(), input.methodAndOrganisation(),
                 input.plannedDate(), input.adaptation()), context, input.idempotencyKey());
@@ -140,7 +143,7 @@ public class LearningCycleMutations {
     @MutationMapping
     public Map<String, Object> documentSignOfLearning(@Argument DocumentSignOfLearningInput input,
                                                       GraphQLContext context) {
-        SignId signId = new SignId(newId(input.cycleId(), "sign", input.idempotencyKey()));
+        SignId signId = new SignId(newId(person(context), input.cycleId(), "sign", input.idempotencyKey()));
         Sent<LearningCycleView> sent = send(new DocumentSignOfLearning(cycle(input.cycleId()), signId,
                 new GoalId(input.goalId()), input.activityId() == null ? null : new ActivityId(input.activityId()),
                 input.observedOn(), input.observation(), input.matchedExpectedSign(),
@@ -151,7 +154,8 @@ public class LearningCycleMutations {
 
     @MutationMapping
     public Map<String, Object> assessGoalAttainment(@Argument AssessGoalAttainmentInput input, GraphQLContext context) {
-        AssessmentId assessmentId = new AssessmentId(newId(input.cycleId(), "assessment", input.idempotencyKey()));
+        AssessmentId assessmentId = new AssessmentId(
+                newId(person(context), input.cycleId(), "assessment", input.idempotencyKey()));
         Sent<LearningCycleView> sent = send(new AssessGoalAttainment(cycle(input.cycleId()), assessmentId,
                 new GoalId(input.goalId()), Attainment.valueOf(input.attainment()), input.rationale(),
                 map(input.signIds(), SignId::new)), context, input.idempotencyKey());
@@ -160,7 +164,8 @@ public class LearningCycleMutations {
 
     @MutationMapping
     public Map<String, Object> giveFeedback(@Argument GiveFeedbackInput input, GraphQLContext context) {
-        FeedbackId feedbackId = new FeedbackId(newId(input.cycleId(), "feedback", input.idempotencyKey()));
+        FeedbackId feedbackId = new FeedbackId(
+                newId(person(context), input.cycleId(), "feedback", input.idempotencyKey()));
         Sent<LearningCycleView> sent = send(new GiveFeedback(cycle(input.cycleId()), feedbackId,
                 new FeedbackAbout(FeedbackAboutKind.valueOf(input.aboutKind()), input.aboutId()),
                 AuthorRole.valueOf(input.authorRole()), input.text()), context, input.idempotencyKey());
@@ -175,7 +180,8 @@ public class LearningCycleMutations {
 
     @MutationMapping
     public Map<String, Object> recordReflection(@Argument RecordReflectionInput input, GraphQLContext context) {
-        ReflectionId reflectionId = new ReflectionId(newId(input.cycleId(), "reflection", input.idempotencyKey()));
+        ReflectionId reflectionId = new ReflectionId(
+                newId(person(context), input.cycleId(), "reflection", input.idempotencyKey()));
         Sent<LearningCycleView> sent = send(new RecordReflection(cycle(input.cycleId()), reflectionId,
                 input.practiceLearnings(), input.plannedAdjustments()), context, input.idempotencyKey());
         return payload("reflectionId", sent.id(), sent.view());
@@ -256,21 +262,26 @@ public class LearningCycleMutations {
                 });
     }
 
-    private LearningCycleView readWhenProjected(String cycleId) {
-        return store.find(cycleId).orElse(null);
-    }
-
     private static CycleId cycle(String id) {
         return new CycleId(id);
     }
 
-    /** A random id, or with an idempotency key one derived from it, so a repeat names the same entity. */
-    public static String newId(String scope, String kind, String idempotencyKey) {
+    /**
+     * A random id, or with an idempotency key one derived from it and the acting person (keys are scoped per person),
+     * so that a repeat names the same entity and two persons' keys never name the same one.
+     */
+    public static String newId(String personId, String scope, String kind, String idempotencyKey) {
         if (idempotencyKey == null) {
             return UUID.randomUUID().toString();
         }
-        return UUID.nameUUIDFromBytes((scope + "|" + kind + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String person = personId == null ? "" : personId;
+        return UUID.nameUUIDFromBytes((person.length() + ":" + person + "|" + scope + "|" + kind + "|" + idempotencyKey)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The acting person as authenticated (null if none: sending then refuses the request). */
+    private static String person(GraphQLContext context) {
+        return context.get(MetaDataKeys.ACTOR);
     }
 
     private static <T> List<T> map(List<String> ids, Function<String, T> type) {

@@ -79,7 +79,7 @@ public class ModuleAnswerMutations {
     public ModuleAnswerPayload giveModuleFeedback(@Argument GiveModuleFeedbackInput input, GraphQLContext context) {
         Caller caller = callers.of(context);
         UnitView team = resourcePersonsTeam(caller, input.teamId(), "give feedback on");
-        FeedbackId feedbackId = new FeedbackId(LearningCycleMutations.newId(
+        FeedbackId feedbackId = new FeedbackId(LearningCycleMutations.newId(caller.personId(),
                 ModuleAnswerId.of(TeamId.of(input.teamId()), ModuleId.of(input.moduleId())).value(),
                 "module-feedback", input.idempotencyKey()));
         GiveModuleFeedback command = new GiveModuleFeedback(TeamId.of(input.teamId()), ModuleId.of(input.moduleId()),

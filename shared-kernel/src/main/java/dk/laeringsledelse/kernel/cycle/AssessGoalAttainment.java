@@ -17,4 +17,9 @@ public record AssessGoalAttainment(
         Attainment attainment,
         String rationale,
         List<SignId> signIds) implements LearningCycleCommand {
+
+    @Override
+    public Object resultId() {
+        return assessmentId;
+    }
 }

@@ -24,4 +24,9 @@ public record DocumentSignOfLearning(
         Integer matchedExpectedSign,
         EvidenceKind evidenceKind,
         List<ChildId> childIds) implements LearningCycleCommand {
+
+    @Override
+    public Object resultId() {
+        return signId;
+    }
 }

@@ -11,4 +11,9 @@ public record GiveFeedback(
         FeedbackAbout about,
         AuthorRole authorRole,
         String text) implements LearningCycleCommand {
+
+    @Override
+    public Object resultId() {
+        return feedbackId;
+    }
 }

@@ -20,4 +20,9 @@ public record PlanActivity(
         String methodAndOrganisation,
         LocalDate plannedDate,
         String adaptation) implements LearningCycleCommand {
+
+    @Override
+    public Object resultId() {
+        return activityId;
+    }
 }

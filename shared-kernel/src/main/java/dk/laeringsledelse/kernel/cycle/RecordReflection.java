@@ -13,4 +13,9 @@ public record RecordReflection(
         ReflectionId reflectionId,
         String practiceLearnings,
         String plannedAdjustments) implements LearningCycleCommand {
+
+    @Override
+    public Object resultId() {
+        return reflectionId;
+    }
 }

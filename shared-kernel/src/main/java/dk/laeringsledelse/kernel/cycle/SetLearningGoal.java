@@ -21,4 +21,9 @@ public record SetLearningGoal(
         TargetGroup targetGroup,
         List<String> expectedSigns,
         String adaptation) implements LearningCycleCommand {
+
+    @Override
+    public Object resultId() {
+        return goalId;
+    }
 }

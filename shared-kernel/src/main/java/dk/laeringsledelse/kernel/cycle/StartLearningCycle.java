@@ -16,4 +16,9 @@ public record StartLearningCycle(
         String title,
         PlannedPeriod plannedPeriod,
         DataBasis dataBasis) implements LearningCycleCommand {
+
+    @Override
+    public Object resultId() {
+        return cycleId;
+    }
 }

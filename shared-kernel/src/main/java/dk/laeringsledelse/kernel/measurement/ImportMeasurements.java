@@ -1,5 +1,6 @@
 package dk.laeringsledelse.kernel.measurement;
 
+import dk.laeringsledelse.kernel.IdempotentCommand;
 import dk.laeringsledelse.kernel.organisation.InstitutionId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -19,11 +20,16 @@ import java.util.List;
 public record ImportMeasurements(
         InstitutionId institutionId,
         List<MeasurementRow> rows,
-        String correctionReason) {
+        String correctionReason) implements IdempotentCommand {
 
     /** The institution's measurements stream (not the institution's own: see {@link MeasurementsId}). */
     @TargetAggregateIdentifier
     public MeasurementsId measurementsId() {
         return MeasurementsId.of(institutionId);
+    }
+
+    @Override
+    public Object resultId() {
+        return institutionId;
     }
 }

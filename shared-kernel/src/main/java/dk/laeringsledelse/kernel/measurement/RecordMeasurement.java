@@ -1,5 +1,6 @@
 package dk.laeringsledelse.kernel.measurement;
 
+import dk.laeringsledelse.kernel.IdempotentCommand;
 import dk.laeringsledelse.kernel.organisation.InstitutionId;
 import dk.laeringsledelse.kernel.cycle.TeamId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -33,11 +34,16 @@ public record RecordMeasurement(
         BigDecimal scaleMin,
         BigDecimal scaleMax,
         int n,
-        String correctionReason) {
+        String correctionReason) implements IdempotentCommand {
 
     /** The institution's measurements stream (not the institution's own: see {@link MeasurementsId}). */
     @TargetAggregateIdentifier
     public MeasurementsId measurementsId() {
         return MeasurementsId.of(institutionId);
+    }
+
+    @Override
+    public Object resultId() {
+        return institutionId;
     }
 }

@@ -1,5 +1,6 @@
 package dk.laeringsledelse.kernel.module;
 
+import dk.laeringsledelse.kernel.IdempotentCommand;
 import dk.laeringsledelse.kernel.cycle.TeamId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param version the latest submitted version (naming it makes sure the approver read what is approved)
  */
-public record ApproveModuleAnswer(TeamId teamId, ModuleId moduleId, int version) {
+public record ApproveModuleAnswer(TeamId teamId, ModuleId moduleId, int version) implements IdempotentCommand {
 
     @TargetAggregateIdentifier
     public ModuleAnswerId answerId() {

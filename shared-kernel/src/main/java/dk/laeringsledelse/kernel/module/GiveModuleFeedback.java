@@ -1,5 +1,6 @@
 package dk.laeringsledelse.kernel.module;
 
+import dk.laeringsledelse.kernel.IdempotentCommand;
 import dk.laeringsledelse.kernel.cycle.FeedbackId;
 import dk.laeringsledelse.kernel.cycle.TeamId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,10 +12,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param version a submitted version (the latest or an earlier one); not after approval
  * @param text    at most 4,000 characters
  */
-public record GiveModuleFeedback(TeamId teamId, ModuleId moduleId, FeedbackId feedbackId, int version, String text) {
+public record GiveModuleFeedback(TeamId teamId, ModuleId moduleId, FeedbackId feedbackId, int version, String text) implements IdempotentCommand {
 
     @TargetAggregateIdentifier
     public ModuleAnswerId answerId() {
         return ModuleAnswerId.of(teamId, moduleId);
+    }
+
+    @Override
+    public Object resultId() {
+        return feedbackId;
     }
 }

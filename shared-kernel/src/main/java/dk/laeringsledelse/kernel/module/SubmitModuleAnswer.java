@@ -1,5 +1,6 @@
 package dk.laeringsledelse.kernel.module;
 
+import dk.laeringsledelse.kernel.IdempotentCommand;
 import dk.laeringsledelse.kernel.cycle.TeamId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -10,10 +11,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param moduleId one of {@link Modules} for {@link Audience#TEAM}
  * @param answer   the team's answer (free text, at most 20,000 characters); must differ from the latest version
  */
-public record SubmitModuleAnswer(TeamId teamId, ModuleId moduleId, String answer) {
+public record SubmitModuleAnswer(TeamId teamId, ModuleId moduleId, String answer) implements IdempotentCommand {
 
     @TargetAggregateIdentifier
     public ModuleAnswerId answerId() {
         return ModuleAnswerId.of(teamId, moduleId);
+    }
+
+    @Override
+    public Object resultId() {
+        return answerId();
     }
 }
