@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ class DemoRestartIT {
 
     @Test
     void givenDemoDataSeeded_whenStartedAgainWithDemo_thenItServesTheSameDataAndSeedsNothing() throws Exception {
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         long head;
         Map<String, String> views;
         try (ConfigurableApplicationContext first = start()) {
@@ -51,6 +53,13 @@ class DemoRestartIT {
                     .path("learningCycles.edges[*].node.id").entityList(String.class).containsExactly("bier-sprog")
                     .path("learningCycles.edges[0].node.phase").entity(String.class).isEqualTo("EVALUATING");
         }
+
+        // closed, the application leaves no thread that would keep a JVM alive (Axon's janitor was one)
+        // (polled on this thread: awaitility's own thread is not a daemon)
+        await().pollInSameThread().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> !thread.isDaemon() && !threadsBefore.contains(thread))
+                .extracting(Thread::getName).isEmpty());
     }
 
     private ConfigurableApplicationContext start() {
