@@ -1,5 +1,6 @@
 package dk.laeringsledelse.app;
 
+import dk.laeringsledelse.app.axon.DaemonJanitor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,9 +15,16 @@ public class LaeringsledelseApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        DaemonJanitor.start();
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(LaeringsledelseApplication.class, args);
+        try {
+            SpringApplication.run(LaeringsledelseApplication.class, args);
+        } catch (Throwable failedStart) {
+            // Spring has logged why and closed what it started; end the process, whatever thread a library may
+            // have left behind, so that a supervisor sees the failure at once
+            System.exit(1);
+        }
     }
 }

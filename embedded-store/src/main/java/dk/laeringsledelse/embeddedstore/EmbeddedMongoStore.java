@@ -62,9 +62,18 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         }
         MongoServer started = new MongoServer(derivedDatabase == null ? DurableH2Backend.open(file)
                 : DurableH2Backend.open(file, file.resolveSibling(DERIVED_FILE), derivedDatabase));
-        // a write that waits for its commit holds its network thread: enough threads that other connections
-        // (readers, projections) rarely share one with it
-        started.bind(new InetSocketAddress(host, port), 1, NETWORK_THREADS);
+        try {
+            // a write that waits for its commit holds its network thread: enough threads that other connections
+            // (readers, projections) rarely share one with it
+            started.bind(new InetSocketAddress(host, port), 1, NETWORK_THREADS);
+        } catch (Exception e) {
+            // Netty throws the BindException undeclared, which MongoServer does not clean up after: without this its
+            // network threads would keep a failed start's JVM alive, and the file would stay open
+            started.shutdownNow();
+            throw new IllegalStateException("The embedded store cannot listen on " + host + ":" + port + " ("
+                    + e.getMessage() + "); set laeringsledelse.store.embedded.port (LAERINGSLEDELSE_EMBEDDED_PORT) "
+                    + "to a free port", e);
+        }
         port = started.getLocalAddress().getPort();
         server = started;
     }

@@ -9,7 +9,9 @@ import java.time.ZoneId;
 import java.util.List;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code --demo} (demo mode only): seeds a realistic organisation and learning cycles in different phases through the
  * same commands people send, each in the name of the person who would send it, so that a newcomer sees meaningful
- * data at once. Runs once per data folder: if the demo municipality exists, nothing is sent. The people are listed in
- * the README; get a token for any of them with {@code POST /dev/token}.
+ * data at once. Runs once per data folder: if the demo municipality exists, nothing is sent and the start goes on. The
+ * people are listed in the README; get a token for any of them with {@code POST /dev/token}.
  */
 @Component
 public class DemoSeeder implements ApplicationRunner {
@@ -31,13 +33,16 @@ public class DemoSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final CommandGateway commands;
+    private final EventStore events;
     private final Clock clock;
     private final String mode;
     private final boolean demoProperty;
 
-    public DemoSeeder(CommandGateway commands, Clock clock, @Value("${laeringsledelse.mode}") String mode,
+    public DemoSeeder(CommandGateway commands, EventStore events, Clock clock,
+                      @Value("${laeringsledelse.mode}") String mode,
                       @Value("${laeringsledelse.demo:false}") boolean demoProperty) {
         this.commands = commands;
+        this.events = events;
         this.clock = clock;
         this.mode = mode;
         this.demoProperty = demoProperty;
@@ -52,10 +57,15 @@ public class DemoSeeder implements ApplicationRunner {
             log.warn("--demo ignored: demo data is only seeded in demo mode, not in {} mode", mode);
             return;
         }
+        if (events.lastSequenceNumberFor(MUNICIPALITY.toString()).isPresent()) {
+            log.info("Demo data is already present: left as it is");
+            return;
+        }
         try {
             send("admin", new RegisterMunicipality(MUNICIPALITY, "Demokommune"));
-        } catch (ConcurrencyException alreadySeeded) {
-            log.info("Demo data is already present");
+        } catch (AggregateStreamCreationException | ConcurrencyException seededMeanwhile) {
+            // another instance on the same store registered it since the check above: it seeds the rest
+            log.info("Demo data is being seeded by another instance: left to it");
             return;
         }
         seed(LocalDate.now(clock.withZone(ZoneId.of("Europe/Copenhagen"))));
