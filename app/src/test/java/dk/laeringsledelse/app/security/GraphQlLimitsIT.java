@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,48 @@ class GraphQlLimitsIT extends ApplicationTest {
     }
 
     @Test
-    void aQueryOfMoreThanAThousandFieldsIsRefused() {
-        String expensive = IntStream.range(0, 1001).mapToObj(i -> "v" + i + ": version")
+    void manyAliasesOfAnAsOfReplayAreRefusedBeforeTheyRun() {
+        // before: 998 fields passed the field count, and the 499 replays ran for 17.8 s
+        String teamId = newTeam("pia").teamId();
+        String asOf = Instant.now().toString();
+        String aliases = IntStream.range(0, 499)
+                .mapToObj(i -> "p" + i + ": teamProgress(teamId: \"" + teamId + "\", asOf: \"" + asOf + "\") { teamId }")
                 .collect(Collectors.joining(" ", "{ ", " }"));
-        ResponseError error = singleError(expensive);
-        assertThat(error.getMessage()).contains("maximum query complexity exceeded");
-        assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST");
+
+        long started = System.nanoTime();
+        List<ResponseError> errors = new ArrayList<>();
+        graphQl("pia").document(aliases).execute().errors().satisfy(errors::addAll).path("p0").pathDoesNotExist();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.getMessage()).startsWith("the request is too expensive: it would cost 499499 points, "
+                    + "the budget is 25000");
+            assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")
+                    .containsEntry("cost", 499499).containsEntry("budget", 25000);
+        });
+        // one replay of even this small team takes milliseconds: 499 of them would not fit
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aPageCostsItsFieldsOncePerItem() {
+        String history = "eventHistory(first: %d) { edges { cursor node { position eventId at eventType actor "
+                + "payload } } pageInfo { hasNextPage endCursor } }";
+        // a page's selection (edges: 9, pageInfo: 3) counts per item: 20 * (10 + 200 * 12) = 48,200
+        String twentyFullPages = IntStream.range(0, 20).mapToObj(i -> "h" + i + ": " + history.formatted(200))
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        assertThat(singleError(twentyFullPages).getMessage()).contains("it would cost 48200 points");
+
+        String twentySmallPages = IntStream.range(0, 20).mapToObj(i -> "h" + i + ": " + history.formatted(10))
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        graphQl("pia").document(twentySmallPages).execute().errors().verify();
+    }
+
+    @Test
+    void aThousandPlainFieldsStillPass() {
+        String fields = IntStream.range(0, 1001).mapToObj(i -> "v" + i + ": version")
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        graphQl("pia").document(fields).execute().errors().verify();
     }
 
     @Test
