@@ -52,12 +52,14 @@ class BodyTimeoutFilter extends OncePerRequestFilter implements WebServerFactory
                 http11.setConnectionUploadTimeout((int) timeout.toMillis());
             }
         });
-        factory.addContextValves(new ValveBase(true) {
+        // around the host's error pages, which would otherwise replace the answer once the request is marked failed
+        factory.addEngineValves(new ValveBase(true) {
             @Override
             public void invoke(Request request, Response response) throws IOException, ServletException {
                 getNext().invoke(request, response);
                 if (request.getAttribute(TOO_LATE) != null) {
-                    // what is still to come of a late body is not waited for: the connection closes after the answer
+                    // the rest of a late body is not waited for (Tomcat would read it all to keep the connection):
+                    // the connection closes after the answer
                     request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
                 }
             }
@@ -126,18 +128,21 @@ class BodyTimeoutFilter extends OncePerRequestFilter implements WebServerFactory
                 in = new ServletInputStream() {
                     @Override
                     public int read() throws IOException {
-                        check();
-                        int b = body.read();
-                        if (b >= 0) {
-                            check();
-                        }
-                        return b;
+                        byte[] one = new byte[1];
+                        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
                     }
 
                     @Override
                     public int read(byte[] buffer, int offset, int length) throws IOException {
                         check();
-                        int n = body.read(buffer, offset, length);
+                        int n;
+                        try {
+                            n = body.read(buffer, offset, length);
+                        } catch (IOException silent) {
+                            // Tomcat gave up waiting for the next bytes (its upload timeout): as late as can be
+                            check();
+                            throw silent;
+                        }
                         if (n > 0) {
                             check();
                         }

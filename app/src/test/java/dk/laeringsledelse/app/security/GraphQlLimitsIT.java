@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.laeringsledelse.app.support.ApplicationTest;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +27,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
 
-/** One request cannot exhaust the service: too deep, too expensive or too large is refused with a clear error. */
+/**
+ * One request cannot exhaust the service: too deep, too expensive, too large or too slow to arrive is refused with a
+ * clear error.
+ */
 class GraphQlLimitsIT extends ApplicationTest {
 
     @Test
@@ -130,6 +139,74 @@ class GraphQlLimitsIT extends ApplicationTest {
                 .build();
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aBodyThatTricklesInIsCutOffAfterTheBodyTimeout() throws Exception {
+        // before: the connection stayed open, and a worker thread busy, for as long as the bytes kept coming
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100000\r\n\r\n{\"query\": \"").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread trickle = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 600; i++) {
+                        out.write(' ');
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (Exception closed) {
+                    // the server closed the connection
+                }
+            });
+            trickle.start();
+
+            Ended ended = readUntilClosed(socket);
+            trickle.interrupt();
+
+            assertThat(ended.answer()).satisfiesAnyOf(
+                    answer -> assertThat(answer).isEmpty(),
+                    answer -> assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"BAD_REQUEST\""));
+            // the body timeout is 10 s by default; 60 s of trickle were on offer
+            assertThat(ended.after()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(25));
+        }
+    }
+
+    @Test
+    void aBodyThatStopsComingIsCutOffAfterTheBodyTimeout() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+
+            Ended ended = readUntilClosed(socket);
+
+            assertThat(ended.answer()).satisfiesAnyOf(
+                    answer -> assertThat(answer).isEmpty(),
+                    answer -> assertThat(answer).startsWith("HTTP/1.1 408"));
+            assertThat(ended.after()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(25));
+        }
+    }
+
+    private record Ended(String answer, Duration after) {
+    }
+
+    /** What the server answers until it closes the connection (a reset counts as closed), and when. */
+    private static Ended readUntilClosed(Socket socket) throws IOException {
+        long started = System.nanoTime();
+        socket.setSoTimeout(60_000);
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = socket.getInputStream().read(buffer)) >= 0; ) {
+                answer.write(buffer, 0, n);
+            }
+        } catch (SocketTimeoutException stillOpen) {
+            throw new AssertionError("the connection was still open after 60 s", stillOpen);
+        } catch (SocketException reset) {
+            // closed with unread bytes of ours: the server reset the connection
+        }
+        return new Ended(answer.toString(StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Test
