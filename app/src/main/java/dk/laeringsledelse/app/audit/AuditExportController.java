@@ -104,7 +104,7 @@ public class AuditExportController {
         });
     }
 
-    /** An ISO-8601 instant with its offset, as GraphQL's DateTime: 2026-01-01T00:00:00Z or 2026-01-01T01:00:00+01:00. */
+    /** An ISO-8601 instant with its offset, as GraphQL's DateTime: 2026-01-01T00:00:00Z, 2026-01-01T01:00:00+01:00. */
     private static Instant instant(MultiValueMap<String, String> parameters, String name) {
         String value = parameters.getFirst(name);
         if (value == null) {
@@ -121,7 +121,7 @@ public class AuditExportController {
         return error(HttpStatus.BAD_REQUEST, "BAD_REQUEST", message, parameter);
     }
 
-    /** A GraphQL-shaped error, as the API's: {@code {"errors":[{"message":…,"extensions":{"code":…,"field":…}}]}}. */
+    /** A GraphQL-shaped error, as the API's: {@code {"errors":[{"message":…,"extensions":{"code":…}}]}}. */
     private ResponseEntity<StreamingResponseBody> error(HttpStatus status, String code, String message, String field) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code);

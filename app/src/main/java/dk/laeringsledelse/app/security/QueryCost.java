@@ -98,7 +98,8 @@ public class QueryCost extends SimplePerformantInstrumentation {
         if (env.getFieldDefinition().getArgument("asOf") != null && env.getArguments().get("asOf") != null) {
             own = Math.max(own, REPLAY);
         }
-        long items = env.getFieldDefinition().getArgument("first") == null ? 1 : pageSize(env.getArguments().get("first"));
+        long items = env.getFieldDefinition().getArgument("first") == null ? 1
+                : pageSize(env.getArguments().get("first"));
         return add(own, Math.min(CEILING, items * children));
     }
 

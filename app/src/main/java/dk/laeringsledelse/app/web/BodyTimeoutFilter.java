@@ -34,7 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class BodyTimeoutFilter extends OncePerRequestFilter implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+class BodyTimeoutFilter extends OncePerRequestFilter
+        implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     static final String TOO_LATE = BodyTimeoutFilter.class.getName() + ".tooLate";
 

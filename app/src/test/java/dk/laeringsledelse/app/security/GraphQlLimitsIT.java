@@ -49,7 +49,8 @@ class GraphQlLimitsIT extends ApplicationTest {
         String teamId = newTeam("pia").teamId();
         String asOf = Instant.now().toString();
         String aliases = IntStream.range(0, 499)
-                .mapToObj(i -> "p" + i + ": teamProgress(teamId: \"" + teamId + "\", asOf: \"" + asOf + "\") { teamId }")
+                .mapToObj(i -> "p" + i + ": teamProgress(teamId: \"" + teamId + "\", asOf: \"" + asOf + "\") "
+                        + "{ teamId }")
                 .collect(Collectors.joining(" ", "{ ", " }"));
 
         HttpGraphQlTester pia = graphQl("pia");

@@ -64,7 +64,8 @@ class QueryCostTest {
     @Test
     void overTheBudgetTheRequestIsRefusedBeforeAnythingRuns() {
         ExecutionResult result = GraphQL.newGraphQL(schema).instrumentation(new QueryCost(2000)).build()
-                .execute("{ a: verifyIntegrity(aggregateId: \"a\") { ok } b: verifyIntegrity(aggregateId: \"b\") { ok } }");
+                .execute("{ a: verifyIntegrity(aggregateId: \"a\") { ok } "
+                        + "b: verifyIntegrity(aggregateId: \"b\") { ok } }");
 
         assertThat((Object) result.getData()).isNull();
         GraphQLError error = result.getErrors().get(0);
