@@ -27,10 +27,11 @@ import org.springframework.web.util.UrlPathHelper;
  * can fill the memory;</li>
  * <li>not the JSON value {@code null}, else 400: Spring GraphQL fails on it with a NullPointerException (500).</li>
  * </ul>
- * It runs first, before authentication, so that an unauthenticated sender cannot make the service read more either.
+ * It runs first (after {@link BodyTimeoutFilter}), before authentication, so that an unauthenticated sender cannot
+ * make the service read more either.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class GraphQlBodyFilter extends OncePerRequestFilter {
 
     private final String path;

@@ -9,6 +9,7 @@ import dk.laeringsledelse.app.support.TestApi.TestTeam;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +159,35 @@ class EventHistoryIT extends ApplicationTest {
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN");
         http(path).build().get().header("Authorization", "Bearer " + api().token(otherAuditor))
                 .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void everyBadParameterOfTheExportIsRefusedNamingIt() {
+        // before: from after to was a 500 with an empty body, the rest Spring's bare 400s or silently ignored
+        String export = "/audit/events.jsonl?municipalityId=" + team.municipalityId();
+        Map<String, String> badQueries = new LinkedHashMap<>();
+        badQueries.put(export + "&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from");
+        badQueries.put(export + "&from=yesterday", "from");
+        badQueries.put(export + "&to=2026-13-01T00:00:00Z", "to");
+        badQueries.put(export + "&from=2026-01-01", "from");
+        badQueries.put(export + "&from=2026-01-01T00:00:00Z&from=2026-02-01T00:00:00Z", "from");
+        badQueries.put(export + "&eventType=NoSuchEvent", "eventType");
+        badQueries.put(export + "&first=0", "first");
+        badQueries.put("/audit/events.jsonl", "municipalityId");
+        badQueries.put("/audit/events.jsonl?municipalityId=", "municipalityId");
+        String token = api().token(auditor);
+        badQueries.forEach((query, parameter) -> http(query).build().get()
+                .header("Authorization", "Bearer " + token)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType("application/json")
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.errors[0].extensions.field").isEqualTo(parameter)
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains(parameter)));
+
+        // from equal to to is an empty range, not a mistake
+        http(export + "&from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z").build().get()
+                .header("Authorization", "Bearer " + token).exchange().expectStatus().isOk();
     }
 
     /** Every event the filter matches, read in pages of two. */
