@@ -1,6 +1,6 @@
 package dk.laeringsledelse.app.security;
 
-import dk.laeringsledelse.query.graphql.Cursors;
+import dk.laeringsledelse.query.support.Cursors;
 import graphql.ExecutionResult;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
