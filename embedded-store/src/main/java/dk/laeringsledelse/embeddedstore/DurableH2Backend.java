@@ -11,7 +11,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.exception.MongoSilentServerException;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -199,6 +202,39 @@ class DurableH2Backend extends H2Backend {
             map.putAll(entries);
             log.info("Rewrote index {} of the embedded store in its new key format ({} keys)", name, entries.size());
         }
+    }
+
+    /**
+     * A request the server refuses with an error code (a command it does not know, such as {@code atlasVersion},
+     * {@code getParameter} or a {@code buildInfo} variant that {@code mongosh} sends, or a duplicate key) is answered
+     * with that error as MongoDB would, and noted at DEBUG: the server itself would log each at ERROR with a stack
+     * trace, although only the client's request failed. Failures without a code (the server's own) still go there.
+     */
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        try {
+            return super.handleMessage(message);
+        } catch (MongoServerError | MongoSilentServerException refused) {
+            if (log.isDebugEnabled()) {
+                Document request = message.getDocument();
+                log.debug("Refused {}: {}", request.isEmpty() ? "a request" : request.keySet().iterator().next(),
+                        refused.getMessageWithoutErrorCode());
+            }
+            return errorAnswer(refused);
+        }
+    }
+
+    /** What the server's wire handler answers for a refused request: {@code ok: 0}, the message, code and name. */
+    private static Document errorAnswer(MongoServerException refused) {
+        Document answer = new Document();
+        answer.put("$err", refused.getMessageWithoutErrorCode());
+        answer.put("errmsg", refused.getMessageWithoutErrorCode());
+        if (refused instanceof MongoServerError error) {
+            answer.put("code", error.getCode());
+            answer.putIfNotNull("codeName", error.getCodeName());
+        }
+        answer.put("ok", 0);
+        return answer;
     }
 
     @Override

@@ -1,14 +1,21 @@
 package dk.laeringsledelse.query.support;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -17,7 +24,9 @@ import org.bson.Document;
 
 /**
  * Read-model objects to and from BSON documents through Jackson, so a view class is the single description of
- * its document. Dates are ISO-8601 strings, readable with any MongoDB tool and ordered as text.
+ * its document. An {@link Instant} is stored as a BSON date (millisecond precision), so MongoDB tools sort and
+ * filter it as a time; a {@link java.time.LocalDate} (a calendar day, no time of day nor zone) stays an ISO-8601
+ * string ({@code 2026-11-24}), which sorts as text in date order.
  *
  * <p>The conversion goes through Jackson's tree, not through JSON text: the documents are the ones parsing the JSON
  * gave (whole numbers as 32-bit integers where they fit, other numbers as doubles), at a fraction of the cost, which
@@ -27,6 +36,7 @@ public final class BsonMapper {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .findAndAddModules()
+            .addModule(new SimpleModule("bson-dates").addSerializer(Instant.class, new InstantAsDate()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -74,6 +84,9 @@ public final class BsonMapper {
         if (node.isNull() || node.isMissingNode()) {
             return null;
         }
+        if (node instanceof POJONode pojo && pojo.getPojo() instanceof Date date) {
+            return date;
+        }
         return node.asText(); // text, and what JSON would have written as text (binary as base64)
     }
 
@@ -110,5 +123,18 @@ public final class BsonMapper {
             return NODES.textNode(date.toInstant().toString());
         }
         return NODES.textNode(value.toString()); // ids and the like
+    }
+
+    /** An instant into the tree as a {@link Date} (a POJO node), which {@link #fromNode} keeps as a BSON date. */
+    private static final class InstantAsDate extends StdSerializer<Instant> {
+
+        InstantAsDate() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeEmbeddedObject(Date.from(value));
+        }
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code team_timelines} read model: every step of every learning cycle of a team, bucketed per team and month
- * (layout in {@link TimelineDocuments}). Idempotent: an event whose id is already in its bucket changes nothing.
+ * (layout in {@link TimelineDocuments}), and in {@code team_timeline_titles} the titles its summaries name
+ * ({@link CycleTitles}). Idempotent: an event whose id is already in its bucket changes nothing.
  * Rebuildable: a reset empties both collections and a replay writes the same documents again.
  *
  * <p>Concurrency: each event is a read-modify-write of one team's bucket and index document. That is safe because
@@ -38,15 +39,23 @@ public class TeamTimelineProjection {
 
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> index;
+    private final MongoCollection<Document> titles;
 
     public TeamTimelineProjection(MongoDatabase database) {
         this.buckets = database.getCollection(TimelineDocuments.BUCKETS);
         this.index = database.getCollection(TimelineDocuments.INDEX);
+        this.titles = database.getCollection(CycleTitles.COLLECTION);
     }
 
     @EventHandler
     public void on(LearningCycleEvent event, EventMessage<?> message) {
-        Optional<TimelineEntry> entry = TimelineEntries.of(message);
+        String cycleId = event.cycleId().value();
+        CycleTitles known = CycleTitles.of(BatchedWrites.find(titles, cycleId));
+        Optional<TimelineEntry> entry = TimelineEntries.of(message, known);
+        if (known.note(event)) {
+            // a re-delivered event notes the same title again: the document ends as it was
+            BatchedWrites.replace(titles, cycleId, known.toDocument(cycleId));
+        }
         if (entry.isEmpty()) {
             log.debug("No timeline entry for {} ({})", message.getPayloadType().getSimpleName(), message.getIdentifier());
             return;
@@ -82,5 +91,6 @@ public class TeamTimelineProjection {
     public void reset() {
         buckets.drop();
         index.drop();
+        titles.drop();
     }
 }

@@ -4,6 +4,8 @@ import dk.laeringsledelse.kernel.MetaDataKeys;
 import dk.laeringsledelse.kernel.cycle.ActivityCancelled;
 import dk.laeringsledelse.kernel.cycle.ActivityCarriedOut;
 import dk.laeringsledelse.kernel.cycle.ActivityPlanned;
+import dk.laeringsledelse.kernel.cycle.Attainment;
+import dk.laeringsledelse.kernel.cycle.EvidenceKind;
 import dk.laeringsledelse.kernel.cycle.FeedbackAbout;
 import dk.laeringsledelse.kernel.cycle.FeedbackGiven;
 import dk.laeringsledelse.kernel.cycle.FeedbackResponded;
@@ -18,8 +20,11 @@ import dk.laeringsledelse.kernel.cycle.ReflectionRecorded;
 import dk.laeringsledelse.kernel.cycle.SignOfLearningDocumented;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,13 +32,14 @@ import org.axonframework.eventhandling.EventMessage;
 
 /**
  * The pure mapping event → timeline entry, shared by the projection and by anything that needs a timeline from a
- * list of events in memory (e.g. "the timeline as of a moment"). No I/O, no clock: the same event always gives the
- * same entry.
+ * list of events in memory (e.g. "the timeline as of a moment"). No I/O, no clock: the same event with the same
+ * earlier events of its cycle always gives the same entry.
  *
- * <p>Summaries are short English texts built from structured fields only. Titles and descriptions of cycles, goals
- * and activities are shown cut to {@value #MAX_QUOTED} characters; free texts that may describe a child
- * (data-basis findings, observations, notes, reasons, rationales, feedback, responses, reflections, summaries)
- * are never quoted.
+ * <p>Summaries say in Danish what happened, as a leader reads it ("Aktivitet 'Højtlæsning i små grupper'
+ * gennemført den 2026-01-21"), built from structured fields and from the titles of the cycle, its goals and its
+ * activities that earlier events of the same cycle gave ({@link CycleTitles}); ids are never shown. Titles are cut
+ * to {@value #MAX_QUOTED} characters. Free texts that may describe a child (data-basis findings, observations, notes,
+ * reasons, rationales, feedback, responses, reflections, summaries) are never quoted.
  */
 public final class TimelineEntries {
 
@@ -47,13 +53,13 @@ public final class TimelineEntries {
 
     /**
      * The timeline entry for an event message, or empty when the payload is not a learning-cycle event this
-     * timeline knows.
+     * timeline knows. {@code titles} holds what the cycle's earlier events named (the caller notes this one's after).
      */
-    public static Optional<TimelineEntry> of(EventMessage<?> message) {
+    static Optional<TimelineEntry> of(EventMessage<?> message, CycleTitles titles) {
         if (!(message.getPayload() instanceof LearningCycleEvent event)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(step(event))
+        return Optional.ofNullable(step(event, titles))
                 .map(step -> new TimelineEntry(
                         message.getIdentifier(),
                         event.teamId().value(),
@@ -72,10 +78,19 @@ public final class TimelineEntries {
                         step.occurredOn));
     }
 
-    /** Timeline entries of many events, in timeline order; events that are no timeline step are left out. */
+    /** Timeline entries of many events (in the order they happened), in timeline order; non-steps are left out. */
     public static List<TimelineEntry> ofAll(List<? extends EventMessage<?>> messages) {
-        return messages.stream().map(TimelineEntries::of).flatMap(Optional::stream)
-                .sorted(TimelineEntry.ORDER).toList();
+        Map<String, CycleTitles> titles = new HashMap<>();
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (EventMessage<?> message : messages) {
+            if (message.getPayload() instanceof LearningCycleEvent event) {
+                CycleTitles known = titles.computeIfAbsent(event.cycleId().value(), cycle -> new CycleTitles());
+                of(message, known).ifPresent(entries::add);
+                known.note(event);
+            }
+        }
+        entries.sort(TimelineEntry.ORDER);
+        return List.copyOf(entries);
     }
 
     static String actorOf(EventMessage<?> message) {
@@ -92,56 +107,66 @@ public final class TimelineEntries {
         }
     }
 
-    private static Step step(LearningCycleEvent event) {
+    private static Step step(LearningCycleEvent event, CycleTitles titles) {
         if (event instanceof LearningCycleStarted e) {
             String period = e.plannedPeriod() == null ? ""
-                    : " (planned " + e.plannedPeriod().start() + " to " + e.plannedPeriod().end() + ")";
-            return Step.of(TimelineEntryKind.CYCLE_STARTED, "Cycle started: " + quote(e.title()) + period);
+                    : " (planlagt " + e.plannedPeriod().start() + " til " + e.plannedPeriod().end() + ")";
+            return Step.of(TimelineEntryKind.CYCLE_STARTED, "Forløb " + quoted(e.title()) + " startet" + period);
         }
         if (event instanceof LearningGoalSet e) {
-            String theme = e.curriculumTheme() == null ? "" : " (theme " + e.curriculumTheme() + ")";
-            return new Step(TimelineEntryKind.GOAL_SET, "Goal set: " + quote(e.description()) + theme,
+            String theme = e.curriculumTheme() == null ? "" : " (tema " + e.curriculumTheme() + ")";
+            return new Step(TimelineEntryKind.GOAL_SET, "Læringsmål " + quoted(e.description()) + " sat" + theme,
                     id(e.goalId()), null, null, null, null, null);
         }
         if (event instanceof LearningGoalRevised e) {
             String summary = e.description() != null
-                    ? "Goal revised: " + quote(e.description())
-                    : "Goal " + id(e.goalId()) + " revised";
+                    ? "Læringsmål " + named(titles.goal(e.goalId())) + "revideret til " + quoted(e.description())
+                    : "Læringsmål " + named(titles.goal(e.goalId())) + "revideret";
             if (e.expectedSigns() != null) {
-                summary += "; expected signs revised (" + count(e.expectedSigns().size(), "sign") + ")";
+                summary += "; forventede tegn revideret (" + count(e.expectedSigns().size(), "tegn", "tegn") + ")";
             }
             return new Step(TimelineEntryKind.GOAL_REVISED, summary, id(e.goalId()), null, null, null, null, null);
         }
         if (event instanceof ActivityPlanned e) {
             List<String> goals = e.goalIds() == null ? List.of()
                     : e.goalIds().stream().filter(Objects::nonNull).map(Object::toString).toList();
-            String summary = "Activity planned: " + quote(e.description())
-                    + (e.plannedDate() == null ? "" : " for " + e.plannedDate())
-                    + (goals.isEmpty() ? "" : " (" + (goals.size() == 1 ? "goal " : "goals ") + String.join(", ", goals) + ")");
-            // The first goal is the one the entry links to; all goals are named in the summary.
-            return new Step(TimelineEntryKind.ACTIVITY_PLANNED, summary, goals.isEmpty() ? null : goals.get(0),
-                    id(e.activityId()), null, null, null, e.plannedDate());
+            String onlyGoal = goals.size() == 1 ? titles.goal(goals.get(0)) : null;
+            String forGoals = goals.isEmpty() ? ""
+                    : onlyGoal != null ? " for målet '" + onlyGoal + "'"
+                    : " for " + goals.size() + " mål";
+            String summary = "Aktivitet " + quoted(e.description()) + " planlagt"
+                    + (e.plannedDate() == null ? "" : " til " + e.plannedDate()) + forGoals;
+            // The first goal is the one the entry links to; all goals are counted in the summary.
+            return new Step(TimelineEntryKind.ACTIVITY_PLANNED, summary,
+                    goals.isEmpty() ? null : goals.get(0), id(e.activityId()), null, null, null, e.plannedDate());
         }
         if (event instanceof ActivityCarriedOut e) {
             return new Step(TimelineEntryKind.ACTIVITY_CARRIED_OUT,
-                    "Activity " + id(e.activityId()) + " carried out" + (e.carriedOutOn() == null ? "" : " on " + e.carriedOutOn()),
+                    "Aktivitet " + named(titles.activity(e.activityId())) + "gennemført"
+                            + (e.carriedOutOn() == null ? "" : " den " + e.carriedOutOn()),
                     null, id(e.activityId()), null, null, null, e.carriedOutOn());
         }
         if (event instanceof ActivityCancelled e) {
-            return new Step(TimelineEntryKind.ACTIVITY_CANCELLED, "Activity " + id(e.activityId()) + " cancelled",
+            return new Step(TimelineEntryKind.ACTIVITY_CANCELLED,
+                    "Aktivitet " + named(titles.activity(e.activityId())) + "aflyst",
                     null, id(e.activityId()), null, null, null, null);
         }
         if (event instanceof SignOfLearningDocumented e) {
-            StringBuilder summary = new StringBuilder("Sign of learning documented for goal ").append(id(e.goalId()));
-            if (e.activityId() != null) {
-                summary.append(" in activity ").append(id(e.activityId()));
+            StringBuilder summary = new StringBuilder("Tegn på læring dokumenteret");
+            String goal = titles.goal(e.goalId());
+            if (goal != null) {
+                summary.append(" for målet '").append(goal).append("'");
+            }
+            String activity = titles.activity(e.activityId());
+            if (activity != null) {
+                summary.append(" i aktiviteten '").append(activity).append("'");
             }
             if (e.matchedExpectedSign() != null) {
-                summary.append(", matching expected sign ").append(e.matchedExpectedSign() + 1);
+                summary.append(", svarer til forventet tegn ").append(e.matchedExpectedSign() + 1);
             }
             String details = joinNonBlank(
-                    e.evidenceKind() == null ? null : words(e.evidenceKind().name()),
-                    e.childIds() == null || e.childIds().isEmpty() ? null : count(e.childIds().size(), "child"));
+                    e.evidenceKind() == null ? null : evidence(e.evidenceKind()),
+                    e.childIds() == null || e.childIds().isEmpty() ? null : count(e.childIds().size(), "barn", "børn"));
             if (!details.isEmpty()) {
                 summary.append(" (").append(details).append(")");
             }
@@ -151,31 +176,33 @@ public final class TimelineEntries {
         if (event instanceof GoalAttainmentAssessed e) {
             int signs = e.signIds() == null ? 0 : e.signIds().size();
             return new Step(TimelineEntryKind.GOAL_ASSESSED,
-                    "Goal assessed: " + e.attainment() + " (goal " + id(e.goalId()) + ", based on " + count(signs, "sign") + ")",
+                    "Læringsmål " + named(titles.goal(e.goalId())) + "vurderet: " + attainment(e.attainment())
+                            + " (ud fra " + count(signs, "tegn", "tegn") + ")",
                     id(e.goalId()), null, null, id(e.assessmentId()), null, null);
         }
         if (event instanceof FeedbackGiven e) {
-            return feedbackGiven(e);
+            return feedbackGiven(e, titles);
         }
         if (event instanceof FeedbackResponded e) {
-            return new Step(TimelineEntryKind.FEEDBACK_RESPONDED, "Team responded to feedback " + id(e.feedbackId()),
+            String author = titles.feedbackAuthor(e.feedbackId());
+            return new Step(TimelineEntryKind.FEEDBACK_RESPONDED,
+                    "Teamet svarede på feedback" + (author == null ? "" : " fra " + role(author)),
                     null, null, null, null, id(e.feedbackId()), null);
         }
-        if (event instanceof ReflectionRecorded e) {
-            return Step.of(TimelineEntryKind.REFLECTION_RECORDED,
-                    "Reflection recorded" + (e.reflectionId() == null ? "" : " (" + e.reflectionId() + ")"));
+        if (event instanceof ReflectionRecorded) {
+            return Step.of(TimelineEntryKind.REFLECTION_RECORDED, "Refleksion registreret");
         }
         if (event instanceof LearningCycleCompleted) {
-            return Step.of(TimelineEntryKind.CYCLE_COMPLETED, "Cycle completed");
+            return Step.of(TimelineEntryKind.CYCLE_COMPLETED, "Forløb " + named(titles.cycle()) + "afsluttet");
         }
         if (event instanceof LearningCycleAbandoned) {
-            return Step.of(TimelineEntryKind.CYCLE_ABANDONED, "Cycle abandoned");
+            return Step.of(TimelineEntryKind.CYCLE_ABANDONED, "Forløb " + named(titles.cycle()) + "opgivet");
         }
         return null;
     }
 
-    private static Step feedbackGiven(FeedbackGiven e) {
-        String by = e.authorRole() == null ? "" : " by " + words(e.authorRole().name());
+    private static Step feedbackGiven(FeedbackGiven e, CycleTitles titles) {
+        String by = e.authorRole() == null ? "" : " fra " + role(e.authorRole().name());
         FeedbackAbout about = e.about();
         String goalId = null;
         String activityId = null;
@@ -194,15 +221,57 @@ public final class TimelineEntries {
                 case CYCLE -> { }
             }
             on = switch (about.kind()) {
-                case CYCLE -> " on the cycle";
-                case GOAL -> " on goal " + ref;
-                case ACTIVITY -> " on activity " + ref;
-                case SIGN -> " on sign " + ref;
-                case ASSESSMENT -> " on assessment " + ref;
+                case CYCLE -> " på forløbet";
+                case GOAL -> titles.goal(ref) == null ? " på et læringsmål" : " på målet '" + titles.goal(ref) + "'";
+                case ACTIVITY -> titles.activity(ref) == null ? " på en aktivitet"
+                        : " på aktiviteten '" + titles.activity(ref) + "'";
+                case SIGN -> " på et tegn på læring";
+                case ASSESSMENT -> " på en vurdering af målopfyldelse";
             };
         }
-        return new Step(TimelineEntryKind.FEEDBACK_GIVEN, "Feedback given" + by + on,
+        return new Step(TimelineEntryKind.FEEDBACK_GIVEN, "Feedback" + by + on,
                 goalId, activityId, signId, assessmentId, id(e.feedbackId()), null);
+    }
+
+    /** 'title' from an event's own field. */
+    private static String quoted(String text) {
+        return "'" + quote(text) + "'";
+    }
+
+    /** "'title' " when an earlier event named it, else nothing (never an id). */
+    private static String named(String title) {
+        return title == null ? "" : "'" + title + "' ";
+    }
+
+    private static String attainment(Attainment attainment) {
+        if (attainment == null) {
+            return "uden vurdering";
+        }
+        return switch (attainment) {
+            case ACHIEVED -> "nået";
+            case PARTLY -> "delvist nået";
+            case NOT_YET -> "endnu ikke nået";
+        };
+    }
+
+    private static String evidence(EvidenceKind kind) {
+        return switch (kind) {
+            case OBSERVATION -> "observation";
+            case CHILDS_WORK -> "barnets produkt";
+            case PHOTO_VIDEO_REFERENCE -> "foto eller video";
+            case CONVERSATION -> "samtale";
+            case OTHER -> "andet";
+        };
+    }
+
+    /** RESOURCE_PERSON → "ressourceperson". */
+    private static String role(String authorRole) {
+        return switch (authorRole) {
+            case "RESOURCE_PERSON" -> "ressourceperson";
+            case "LEADER" -> "leder";
+            case "PEER" -> "kollega";
+            default -> authorRole.toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
     }
 
     /** A title or description on one line, cut to {@value #MAX_QUOTED} characters (code points) with an ellipsis. */
@@ -221,14 +290,8 @@ public final class TimelineEntries {
         return typedId == null ? null : typedId.toString();
     }
 
-    private static String count(int n, String noun) {
-        String plural = noun.equals("child") ? "children" : noun + "s";
-        return n + " " + (n == 1 ? noun : plural);
-    }
-
-    /** RESOURCE_PERSON → "resource person". */
-    private static String words(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    private static String count(int n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
     }
 
     private static String joinNonBlank(String... parts) {

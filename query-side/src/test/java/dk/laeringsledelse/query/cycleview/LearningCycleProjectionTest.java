@@ -68,6 +68,22 @@ class LearningCycleProjectionTest {
     }
 
     @Test
+    void timesAreStoredAsBsonDatesAndDaysAsIsoText() {
+        handle(wholeCycle());
+
+        Document stored = database.getCollection("learning_cycles").find(new Document("_id", CYCLE.value())).first();
+        assertThat(stored.get("startedAt")).isInstanceOf(java.util.Date.class)
+                .isEqualTo(java.util.Date.from(T0));
+        assertThat(stored.getList("phaseHistory", Document.class).get(1).get("enteredAt"))
+                .isEqualTo(java.util.Date.from(T0.plusSeconds(3)));
+        assertThat(stored.getList("signs", Document.class).get(0).get("observedOn"))
+                .as("a calendar day stays ISO text, which sorts in date order").isInstanceOf(String.class);
+        // and MongoDB itself can compare them as times
+        assertThat(database.getCollection("learning_cycles")
+                .countDocuments(new Document("startedAt", new Document("$gte", java.util.Date.from(T0))))).isEqualTo(1);
+    }
+
+    @Test
     void theSameEventsTwiceGiveIdenticalDocuments() {
         List<DomainEventMessage<?>> events = wholeCycle();
         handle(events);

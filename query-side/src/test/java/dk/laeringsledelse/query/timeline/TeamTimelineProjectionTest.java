@@ -102,6 +102,21 @@ class TeamTimelineProjectionTest {
     }
 
     @Test
+    void anActivityCarriedOutIsNamedByTheTitleItWasPlannedWith_evenByAProjectionStartedAfterThePlanning() {
+        Instant at = Instant.parse("2026-01-05T09:00:00Z");
+        given(List.of(message("e1", at, goalSet()), message("e2", at.plusSeconds(60), activityPlanned())));
+
+        projection = new TeamTimelineProjection(db);
+        given(List.of(message("e3", at.plusSeconds(120), activityCarriedOut())));
+
+        List<Document> entries = TimelineDocuments.entriesOf(buckets().get(0));
+        assertThat(entries.get(2).getString("summary"))
+                .isEqualTo("Aktivitet 'Dialogic reading in small groups' gennemført den 2026-01-21");
+        assertThat(db.getCollection("team_timeline_titles").find().first().toJson())
+                .doesNotContain("Emma", "table");
+    }
+
+    @Test
     void monthsAreCalendarMonthsInUtc() {
         given(List.of(message("late", Instant.parse("2026-01-31T23:59:59.999Z"), goalSet()),
                 message("early", Instant.parse("2026-02-01T00:00:00Z"), goalSet())));
@@ -118,6 +133,7 @@ class TeamTimelineProjectionTest {
 
         assertThat(db.getCollection("team_timelines").countDocuments()).isZero();
         assertThat(db.getCollection("team_timeline_index").countDocuments()).isZero();
+        assertThat(db.getCollection("team_timeline_titles").countDocuments()).isZero();
 
         given(everyKind());
         assertThat(buckets()).isEqualTo(before);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.laeringsledelse.kernel.cycle.FeedbackAbout;
 import dk.laeringsledelse.kernel.cycle.FeedbackGiven;
 import dk.laeringsledelse.kernel.cycle.AuthorRole;
+import dk.laeringsledelse.kernel.cycle.LearningGoalRevised;
 import dk.laeringsledelse.kernel.cycle.LearningGoalSet;
 import dk.laeringsledelse.kernel.cycle.TargetGroup;
 import java.time.Instant;
@@ -18,7 +19,7 @@ class TimelineEntriesTest {
     private static final Instant AT = Instant.parse("2026-01-05T09:00:00.123456789Z");
 
     private static TimelineEntry entryOf(Object payload) {
-        return TimelineEntries.of(message("evt-1", AT, payload)).orElseThrow();
+        return TimelineEntries.of(message("evt-1", AT, payload), new CycleTitles()).orElseThrow();
     }
 
     @Test
@@ -44,7 +45,8 @@ class TimelineEntriesTest {
 
     @Test
     void withoutActorMetadataTheActorIsAnonymous() {
-        TimelineEntry entry = TimelineEntries.of(anonymousMessage("evt-1", AT, cycleStarted())).orElseThrow();
+        TimelineEntry entry = TimelineEntries.of(anonymousMessage("evt-1", AT, cycleStarted()), new CycleTitles())
+                .orElseThrow();
 
         assertThat(entry.actor()).isEqualTo("anonymous");
     }
@@ -56,24 +58,53 @@ class TimelineEntriesTest {
     }
 
     @Test
-    void summariesAreBuiltFromStructuredFacts() {
-        assertThat(entryOf(cycleStarted()).summary())
-                .isEqualTo("Cycle started: Language in the nursery (planned 2026-01-05 to 2026-03-27)");
-        assertThat(entryOf(goalSet()).summary())
-                .isEqualTo("Goal set: The children take part in conversations at circle time (theme kommunikation-og-sprog)");
-        assertThat(entryOf(goalRevised()).summary()).isEqualTo("Goal g1 revised; expected signs revised (1 sign)");
-        assertThat(entryOf(activityPlanned()).summary())
-                .isEqualTo("Activity planned: Dialogic reading in small groups for 2026-01-20 (goals g1, g2)");
-        assertThat(entryOf(activityCarriedOut()).summary()).isEqualTo("Activity a1 carried out on 2026-01-21");
-        assertThat(entryOf(activityCancelled()).summary()).isEqualTo("Activity a1 cancelled");
-        assertThat(entryOf(signDocumented()).summary()).isEqualTo(
-                "Sign of learning documented for goal g1 in activity a1, matching expected sign 1 (observation, 2 children)");
-        assertThat(entryOf(goalAssessed()).summary()).isEqualTo("Goal assessed: PARTLY (goal g1, based on 1 sign)");
-        assertThat(entryOf(feedbackGiven()).summary()).isEqualTo("Feedback given by resource person on assessment as1");
-        assertThat(entryOf(feedbackResponded()).summary()).isEqualTo("Team responded to feedback f1");
-        assertThat(entryOf(reflectionRecorded()).summary()).isEqualTo("Reflection recorded (r1)");
-        assertThat(entryOf(cycleCompleted()).summary()).isEqualTo("Cycle completed");
-        assertThat(entryOf(cycleAbandoned()).summary()).isEqualTo("Cycle abandoned");
+    void summariesSayInWordsWhatHappenedNamingTheTitlesOfEarlierEvents() {
+        assertThat(TimelineEntries.ofAll(everyKind())).extracting(TimelineEntry::summary).containsExactly(
+                "Forløb 'Language in the nursery' startet (planlagt 2026-01-05 til 2026-03-27)",
+                "Læringsmål 'The children take part in conversations at circle time' sat (tema kommunikation-og-sprog)",
+                "Læringsmål 'The children take part in conversations at circle time' revideret; "
+                        + "forventede tegn revideret (1 tegn)",
+                "Aktivitet 'Dialogic reading in small groups' planlagt til 2026-01-20 for 2 mål",
+                "Aktivitet 'Dialogic reading in small groups' gennemført den 2026-01-21",
+                "Aktivitet 'Dialogic reading in small groups' aflyst",
+                "Tegn på læring dokumenteret for målet 'The children take part in conversations at circle time' "
+                        + "i aktiviteten 'Dialogic reading in small groups', svarer til forventet tegn 1 "
+                        + "(observation, 2 børn)",
+                "Læringsmål 'The children take part in conversations at circle time' vurderet: delvist nået "
+                        + "(ud fra 1 tegn)",
+                "Feedback fra ressourceperson på en vurdering af målopfyldelse",
+                "Teamet svarede på feedback fra ressourceperson",
+                "Refleksion registreret",
+                "Forløb 'Language in the nursery' afsluttet",
+                "Forløb 'Language in the nursery' opgivet");
+    }
+
+    @Test
+    void noSummaryShowsAnIdEvenWithoutTheEarlierEventsThatNamedThings() {
+        assertThat(List.of(activityCarriedOut(), activityCancelled(), signDocumented(), goalAssessed(),
+                goalRevised(), feedbackResponded(), cycleCompleted()))
+                .extracting(payload -> entryOf(payload).summary())
+                .containsExactly("Aktivitet gennemført den 2026-01-21", "Aktivitet aflyst",
+                        "Tegn på læring dokumenteret, svarer til forventet tegn 1 (observation, 2 børn)",
+                        "Læringsmål vurderet: delvist nået (ud fra 1 tegn)",
+                        "Læringsmål revideret; forventede tegn revideret (1 tegn)",
+                        "Teamet svarede på feedback", "Forløb afsluttet")
+                .allSatisfy(summary -> assertThat(summary).doesNotContain("a1", "g1", "s1", "as1", "f1", "cycle-1"));
+    }
+
+    @Test
+    void aRevisedGoalIsNamedByItsNewTitleFromThenOn() {
+        LearningGoalRevised revised = new LearningGoalRevised(CYCLE, TEAM, GOAL, "Børnene fortæller om deres weekend",
+                null, CHILD_TEXT);
+        List<TimelineEntry> entries = TimelineEntries.ofAll(List.of(
+                message("e1", AT, goalSet()), message("e2", AT.plusSeconds(1), revised),
+                message("e3", AT.plusSeconds(2), goalAssessed())));
+
+        assertThat(entries).extracting(TimelineEntry::summary).containsExactly(
+                "Læringsmål 'The children take part in conversations at circle time' sat (tema kommunikation-og-sprog)",
+                "Læringsmål 'The children take part in conversations at circle time' revideret til "
+                        + "'Børnene fortæller om deres weekend'",
+                "Læringsmål 'Børnene fortæller om deres weekend' vurderet: delvist nået (ud fra 1 tegn)");
     }
 
     @Test
@@ -84,8 +115,8 @@ class TimelineEntriesTest {
 
         String summary = entryOf(goal).summary();
 
-        assertThat(summary).startsWith("Goal set: Line one of a goal xxx").endsWith("… (theme sprog)");
-        assertThat(summary.substring("Goal set: ".length(), summary.indexOf('…'))).hasSize(80);
+        assertThat(summary).startsWith("Læringsmål 'Line one of a goal xxx").endsWith("…' sat (tema sprog)");
+        assertThat(summary.substring("Læringsmål '".length(), summary.indexOf('…'))).hasSize(80);
     }
 
     @Test
@@ -119,14 +150,14 @@ class TimelineEntriesTest {
     void feedbackOnTheCycleConcernsNoPart() {
         TimelineEntry entry = entryOf(new FeedbackGiven(CYCLE, TEAM, FEEDBACK, FeedbackAbout.cycle(), AuthorRole.PEER, "x"));
 
-        assertThat(entry.summary()).isEqualTo("Feedback given by peer on the cycle");
+        assertThat(entry.summary()).isEqualTo("Feedback fra kollega på forløbet");
         assertThat(List.of(String.valueOf(entry.goalId()), String.valueOf(entry.activityId()),
                 String.valueOf(entry.signId()), String.valueOf(entry.assessmentId()))).containsOnly("null");
     }
 
     @Test
     void aPayloadThatIsNoLearningCycleEventGivesNoEntry() {
-        assertThat(TimelineEntries.of(message("evt-1", AT, "something else"))).isEmpty();
+        assertThat(TimelineEntries.of(message("evt-1", AT, "something else"), new CycleTitles())).isEmpty();
     }
 
     @Test
