@@ -9,7 +9,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dk.laeringsledelse.app.LaeringsledelseApplication;
-import dk.laeringsledelse.app.store.EmbeddedMongoStore;
+import dk.laeringsledelse.embeddedstore.EmbeddedMongoStore;
 import dk.laeringsledelse.app.support.TestApi;
 import java.nio.file.Path;
 import java.time.Duration;
