@@ -9,8 +9,8 @@ import java.util.Map;
  * One handler per event type for pure view code, found by the event's class: Java 17 has no {@code switch} over the
  * types of a sealed interface, and an {@code instanceof} chain hides each event's handling in one long method.
  *
- * <p>Built for a sealed event interface and complete: building fails when one of its event types has no handler, so a
- * new event type cannot be forgotten silently (the view's class then fails to load in every test that touches it).
+ * <p>Built for a sealed event interface and complete: building fails when one of its event types is neither handled
+ * nor ignored, so a new event type cannot be forgotten silently (the view's class then fails to load in every test that touches it).
  *
  * @param <V> what the handlers change (a view)
  * @param <E> the sealed event interface
@@ -56,12 +56,21 @@ public final class EventHandlers<V, E, C> {
             return this;
         }
 
+        /** Event types that change nothing here. */
+        @SafeVarargs
+        public final Builder<V, E, C> ignore(Class<? extends E>... types) {
+            for (Class<? extends E> type : types) {
+                handlers.put(type, (view, event, context) -> { });
+            }
+            return this;
+        }
+
         public EventHandlers<V, E, C> build() {
             List<String> missing = Arrays.stream(events.getPermittedSubclasses())
                     .filter(type -> !handlers.containsKey(type)).map(Class::getSimpleName).toList();
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("No handler for " + missing + " of " + events.getSimpleName()
-                        + ": give each a handler, an empty one if it changes nothing");
+                        + ": handle or ignore each");
             }
             return new EventHandlers<>(handlers);
         }
