@@ -19,8 +19,8 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * How the embedded store writes a collection's documents into its file: as BSON, the way they came over the wire.
- * The H2 backend's default writes each document with Java serialization, a fresh object stream per document, and
- * every commit rewrites whole pages of them: that was most of the time an event commit waited for.
+ * The H2 backend's default would write each document with Java serialization, a fresh object stream per document,
+ * and every commit rewrites whole pages of them: most of an event commit's time.
  *
  * <p>A commit writes out every document of each page it changed, most of them unchanged, so each document's BSON
  * is kept while the document is in memory ({@link Encodings}) and encoded again only when it changed.

@@ -23,8 +23,8 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * How the embedded store writes and orders the keys of a unique index. H2's default type knows no {@link KeyValue}:
- * it Java-serialises both keys on every comparison of a lookup, and every key of a changed page at every commit.
- * That was a quarter of the store's CPU under load. This type writes the usual scalar values compactly and compares
+ * it would Java-serialise both keys on every comparison of a lookup, and every key of a changed page at every commit,
+ * a quarter of the store's CPU under load. This type writes the usual scalar values compactly and compares
  * them directly; anything else (a sub-document as key) still goes through Java serialization. Only exact lookups rely
  * on the order.
  */
