@@ -19,21 +19,21 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * How the embedded store writes a collection's documents into its file: as BSON, the way they came over the wire.
- * The H2 backend's default writes each document with Java serialization, a fresh object stream per document, and
- * every commit rewrites whole pages of them: that was most of the time an event commit waited for.
+ * The H2 backend's default would write each document with Java serialization, a fresh object stream per document,
+ * and every commit rewrites whole pages of them: most of an event commit's time.
  *
  * <p>A commit writes out every document of each page it changed, most of them unchanged, so each document's BSON
  * is kept while the document is in memory ({@link Encodings}) and encoded again only when it changed.
- *
- * <p>Files written before keep working: a value without this type's tag is read the old way.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
     static final BsonDocumentType INSTANCE = new BsonDocumentType();
 
-    /** Outside the tags of H2's {@link ObjectDataType} (which end below 128). */
+    /**
+     * Marks a document of this type, so that a file of any other format fails on its first document rather than being
+     * read as garbage; outside the tags of H2's {@link ObjectDataType} (which end below 128).
+     */
     private static final byte BSON = (byte) 0xB5;
-    private static final ObjectDataType EARLIER_FORMAT = new ObjectDataType();
 
     private BsonDocumentType() {
     }
@@ -64,10 +64,10 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public Document read(ByteBuffer buffer) {
-        if (buffer.get(buffer.position()) != BSON) {
-            return (Document) EARLIER_FORMAT.read(buffer);
+        byte tag = buffer.get();
+        if (tag != BSON) {
+            throw new IllegalStateException("Not a document of the embedded store (tag " + tag + ")");
         }
-        buffer.get();
         byte[] bson = new byte[DataUtils.readVarInt(buffer)];
         buffer.get(bson);
         Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));

@@ -19,9 +19,7 @@ import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -183,25 +181,9 @@ class DurableH2Backend extends H2Backend {
                 || BsonRegularExpression.isRegularExpression(value));
     }
 
-    /**
-     * Opens an index's map with {@link IndexKeyType}, under the name H2's own code then opens it by. A map written in
-     * H2's default format is rewritten in the new type's order first; this runs while the store opens, before any
-     * write, and the rewrite is committed with the first commit (a kill before it only repeats it).
-     */
+    /** Opens an index's map with {@link IndexKeyType}, under the name H2's own code then opens it by. */
     private static void openIndexMap(MVStore file, String name) {
-        IndexKeyType keyType = new IndexKeyType();
-        MVMap<Object, Object> map = file.openMap(name, new MVMap.Builder<Object, Object>().keyType(keyType));
-        if (map.isEmpty()) {
-            return;
-        }
-        map.firstKey(); // reads the first page, whose format is the whole map's
-        if (keyType.readEarlierFormat()) {
-            Map<Object, Object> entries = new LinkedHashMap<>();
-            map.entrySet().forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
-            map.clear();
-            map.putAll(entries);
-            log.info("Rewrote index {} of the embedded store in its new key format ({} keys)", name, entries.size());
-        }
+        file.openMap(name, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
     }
 
     /**

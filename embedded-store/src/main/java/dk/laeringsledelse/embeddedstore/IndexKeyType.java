@@ -23,18 +23,18 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * How the embedded store writes and orders the keys of a unique index. H2's default type knows no {@link KeyValue}:
- * it Java-serialises both keys on every comparison of a lookup, and every key of a changed page at every commit.
- * That was a quarter of the store's CPU under load. This type writes the usual scalar values compactly and compares
- * them directly; anything else (a sub-document as key) still goes through Java serialization.
- *
- * <p>The order differs from the old one (which compared serialized bytes), so an index map written before is rewritten
- * once when it is opened ({@link #readEarlierFormat()} tells). Only exact lookups rely on the order.
+ * it would Java-serialise both keys on every comparison of a lookup, and every key of a changed page at every commit,
+ * a quarter of the store's CPU under load. This type writes the usual scalar values compactly and compares
+ * them directly; anything else (a sub-document as key) still goes through Java serialization. Only exact lookups rely
+ * on the order.
  */
 final class IndexKeyType extends BasicDataType<Object> {
 
-    /** Outside the tags of H2's {@link ObjectDataType} (which end below 128) and apart from BSON documents' tag. */
+    /**
+     * Marks a key of this type, so that a file of any other format fails on its first key rather than being read as
+     * garbage; outside the tags of H2's {@link ObjectDataType} (which end below 128) and apart from BSON documents' tag.
+     */
     private static final byte KEY = (byte) 0xB6;
-    private static final ObjectDataType EARLIER_FORMAT = new ObjectDataType();
 
     private static final byte NULL = 0;
     private static final byte MISSING = 1;
@@ -50,13 +50,6 @@ final class IndexKeyType extends BasicDataType<Object> {
     private static final byte OBJECT_ID = 11;
     private static final byte SERIALIZED = 12;
 
-    private volatile boolean readEarlierFormat;
-
-    /** Whether a key written in H2's default format was read: the map needs rewriting in this type's order. */
-    boolean readEarlierFormat() {
-        return readEarlierFormat;
-    }
-
     @Override
     public void write(WriteBuffer buffer, Object key) {
         KeyValue values = (KeyValue) key; // an index map holds nothing else
@@ -68,11 +61,10 @@ final class IndexKeyType extends BasicDataType<Object> {
 
     @Override
     public Object read(ByteBuffer buffer) {
-        if (buffer.get(buffer.position()) != KEY) {
-            readEarlierFormat = true;
-            return EARLIER_FORMAT.read(buffer);
+        byte tag = buffer.get();
+        if (tag != KEY) {
+            throw new IllegalStateException("Not an index key of the embedded store (tag " + tag + ")");
         }
-        buffer.get();
         int size = DataUtils.readVarInt(buffer);
         List<Object> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

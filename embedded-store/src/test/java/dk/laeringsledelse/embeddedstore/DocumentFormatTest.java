@@ -7,15 +7,11 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
@@ -24,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Documents are stored as BSON and unique-index keys in {@link IndexKeyType}; a file written by the stock H2 backend
- * (Java serialization) still reads, and its indexes still find and guard.
+ * Documents are stored as BSON and unique-index keys in {@link IndexKeyType}; both read back from the file as written,
+ * and the indexes read back still find and guard.
  */
 class DocumentFormatTest {
 
@@ -44,19 +40,12 @@ class DocumentFormatTest {
                 .append("nested", new Document("list", List.of(1, "two", new Document("three", 3L))));
     }
 
-    /** Writes the data folder's file with the stock H2 backend, as versions before the BSON and key formats did. */
-    private void writeWithStockBackend(Consumer<MongoDatabase> write) {
-        MongoServer stock = new MongoServer(new H2Backend(dataDir.resolve(EmbeddedMongoStore.STORE_FILE).toString()));
-        try (MongoClient client = MongoClients.create(stock.bindAndGetConnectionString())) {
-            write.accept(client.getDatabase("format"));
-        } finally {
-            stock.shutdownNow();
-        }
-    }
-
     @Test
-    void documentsRoundTripAndEarlierFilesStillRead() {
-        writeWithStockBackend(db -> db.getCollection("views").insertOne(sample(1)));
+    void documentsRoundTripThroughTheFile() {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            client.getDatabase("format").getCollection("views").insertOne(sample(1));
+        }
 
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
@@ -114,22 +103,23 @@ class DocumentFormatTest {
         }
     }
 
-    /** Names of varied length: H2's old order put shorter names first, the new order is the names' own. */
+    /** Names of varied length, inserted out of order. */
     private static String cycleOf(long seq) {
         return "cycle-" + seq * 7919 % 1000;
     }
 
     @Test
-    void uniqueIndexesOfEarlierFilesAreRewrittenAndKeepFindingAndGuarding() {
-        writeWithStockBackend(db -> {
-            MongoCollection<Document> commits = db.getCollection("commits");
+    void uniqueIndexesReadBackFromTheFileKeepFindingAndGuarding() {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> commits = client.getDatabase("format").getCollection("commits");
             commits.createIndex(new Document("aggregateId", 1).append("seq", 1), new IndexOptions().unique(true));
             for (long seq = 0; seq < 500; seq++) {
                 commits.insertOne(new Document("_id", seq).append("aggregateId", cycleOf(seq)).append("seq", seq));
             }
-        });
+        }
 
-        for (int opening = 0; opening < 2; opening++) { // the second finds the rewritten index as it was left
+        for (int opening = 0; opening < 2; opening++) { // the second also finds what the first added
             long run = opening;
             try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, "127.0.0.1", 0);
                  MongoClient client = MongoClients.create(store.connectionString())) {

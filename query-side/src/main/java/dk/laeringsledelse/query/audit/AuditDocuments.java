@@ -133,12 +133,6 @@ final class AuditDocuments {
         return STARTS + "|" + key + "|" + month; // no key begins with "starts|": keys begin with their kind
     }
 
-    /** Whether an index document is of the layout before this one (every month's starts in the key's index). */
-    static boolean isOldLayout(Document index) {
-        return index != null && (index.get(MONTHS) instanceof List<?>
-                || index.containsKey(STARTS) && !index.getString(ID).startsWith(STARTS + "|"));
-    }
-
     /** The key's months with events, in order. */
     static List<String> monthsOf(Document index) {
         Document months = monthIndexOf(index);
@@ -170,8 +164,7 @@ final class AuditDocuments {
     }
 
     private static Document monthIndexOf(Document index) {
-        // null for an index of an earlier layout, as if empty, until the projection is rebuilt (at start-up)
-        return index != null && index.get(MONTHS) instanceof Document months ? months : null;
+        return index == null ? null : index.get(MONTHS, Document.class);
     }
 
     private static Document monthOf(Document index, String month) {

@@ -143,9 +143,6 @@ public class AuditProjection {
         Document keyIndex = BatchedWrites.find(index, key);
         if (keyIndex == null) {
             keyIndex = new Document(AuditDocuments.ID, key).append(AuditDocuments.MONTHS, new Document());
-        } else if (AuditDocuments.isOldLayout(keyIndex)) {
-            throw new IllegalStateException("the audit index of " + key + " is of an earlier layout: rebuild the "
-                    + "audit projection (the application does so at start-up)");
         }
         AuditDocuments.listMonth(keyIndex, month, starts);
         BatchedWrites.replace(index, key, keyIndex);

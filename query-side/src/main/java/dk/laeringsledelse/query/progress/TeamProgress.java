@@ -3,7 +3,9 @@ package dk.laeringsledelse.query.progress;
 import dk.laeringsledelse.query.summary.GoalCounts;
 import dk.laeringsledelse.query.summary.TeamFigures;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dk.laeringsledelse.kernel.cycle.ActivityCancelled;
 import dk.laeringsledelse.kernel.cycle.ActivityCarriedOut;
+import dk.laeringsledelse.kernel.cycle.ActivityPlanned;
 import dk.laeringsledelse.kernel.cycle.FeedbackGiven;
 import dk.laeringsledelse.kernel.cycle.FeedbackResponded;
 import dk.laeringsledelse.kernel.cycle.GoalAttainmentAssessed;
@@ -11,13 +13,16 @@ import dk.laeringsledelse.kernel.cycle.LearningCycleAbandoned;
 import dk.laeringsledelse.kernel.cycle.LearningCycleCompleted;
 import dk.laeringsledelse.kernel.cycle.LearningCycleEvent;
 import dk.laeringsledelse.kernel.cycle.LearningCycleStarted;
+import dk.laeringsledelse.kernel.cycle.LearningGoalRevised;
 import dk.laeringsledelse.kernel.cycle.LearningGoalSet;
+import dk.laeringsledelse.kernel.cycle.ReflectionRecorded;
 import dk.laeringsledelse.kernel.cycle.SignOfLearningDocumented;
 import dk.laeringsledelse.kernel.module.ModuleAnswerApproved;
 import dk.laeringsledelse.kernel.module.ModuleAnswerEvent;
 import dk.laeringsledelse.kernel.module.ModuleAnswerSubmitted;
 import dk.laeringsledelse.kernel.module.ModuleFeedbackGiven;
 import dk.laeringsledelse.query.cycleview.LearningCycleView.Phase;
+import dk.laeringsledelse.query.support.EventHandlers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -125,58 +130,7 @@ public class TeamProgress {
     }
 
     void apply(LearningCycleEvent event, Instant at) {
-        String cycleId = event.cycleId().value();
-        if (event instanceof LearningCycleStarted e) {
-            Cycle cycle = new Cycle();
-            cycle.cycleId = cycleId;
-            cycle.title = e.title();
-            cycle.startedAt = at;
-            cycles.add(cycle);
-            enter(cycle, Phase.PLANNING, at);
-            return;
-        }
-        Cycle cycle = cycles.stream().filter(c -> c.cycleId.equals(cycleId)).findFirst().orElseThrow(() ->
-                new IllegalStateException("event of unknown cycle " + cycleId + " for team " + teamId));
-        if (event instanceof LearningGoalSet e) {
-            Goal goal = new Goal();
-            goal.cycleId = cycleId;
-            goal.goalId = e.goalId().value();
-            goals.add(goal);
-        } else if (event instanceof ActivityCarriedOut) {
-            if (cycle.phase == Phase.PLANNING) {
-                enter(cycle, Phase.ACTING, at);
-            }
-        } else if (event instanceof SignOfLearningDocumented e) {
-            signs++;
-            cycle.signs++;
-            countWeek(LocalDate.ofInstant(at, ZONE));
-            lastSignDocumentedAt = at;
-            if (lastSignObservedOn == null || e.observedOn().isAfter(lastSignObservedOn)) {
-                lastSignObservedOn = e.observedOn();
-            }
-            if (cycle.phase == Phase.PLANNING) {
-                enter(cycle, Phase.ACTING, at);
-            }
-        } else if (event instanceof GoalAttainmentAssessed e) {
-            goals.stream().filter(g -> g.goalId.equals(e.goalId().value())).findFirst()
-                    .ifPresent(g -> g.attainment = e.attainment().name());
-            if (cycle.phase == Phase.PLANNING || cycle.phase == Phase.ACTING) {
-                enter(cycle, Phase.EVALUATING, at);
-            }
-        } else if (event instanceof FeedbackGiven e) {
-            Feedback given = new Feedback();
-            given.feedbackId = e.feedbackId().value();
-            given.cycleId = cycleId;
-            given.givenAt = at;
-            feedback.add(given);
-        } else if (event instanceof FeedbackResponded e) {
-            feedback.stream().filter(f -> f.feedbackId.equals(e.feedbackId().value())).findFirst()
-                    .ifPresent(f -> f.respondedAt = at);
-        } else if (event instanceof LearningCycleCompleted) {
-            enter(cycle, Phase.COMPLETED, at);
-        } else if (event instanceof LearningCycleAbandoned) {
-            enter(cycle, Phase.ABANDONED, at);
-        }
+        CYCLE_HANDLERS.apply(this, event, at);
     }
 
     void apply(ModuleAnswerEvent event, Instant at) {
@@ -187,17 +141,132 @@ public class TeamProgress {
             modules.add(created);
             return created;
         });
-        if (event instanceof ModuleAnswerSubmitted e) {
-            module.status = ModuleStatus.SUBMITTED;
-            module.latestVersion = e.version();
-        } else if (event instanceof ModuleFeedbackGiven e) {
-            if (e.version() == module.latestVersion) {
-                module.status = ModuleStatus.FEEDBACK_GIVEN;
-            }
-        } else if (event instanceof ModuleAnswerApproved) {
-            module.status = ModuleStatus.APPROVED;
-        }
+        MODULE_HANDLERS.apply(module, event, at);
         module.lastChangedAt = at;
+    }
+
+    private static final EventHandlers<TeamProgress, LearningCycleEvent, Instant> CYCLE_HANDLERS =
+            EventHandlers.<TeamProgress, LearningCycleEvent, Instant>of(LearningCycleEvent.class)
+                    .on(LearningCycleStarted.class, TeamProgress::on)
+                    .on(LearningGoalSet.class, TeamProgress::on)
+                    .on(ActivityCarriedOut.class, TeamProgress::on)
+                    .on(SignOfLearningDocumented.class, TeamProgress::on)
+                    .on(GoalAttainmentAssessed.class, TeamProgress::on)
+                    .on(FeedbackGiven.class, TeamProgress::on)
+                    .on(FeedbackResponded.class, TeamProgress::on)
+                    .on(LearningCycleCompleted.class, TeamProgress::on)
+                    .on(LearningCycleAbandoned.class, TeamProgress::on)
+                    // these change no figure, but are still of a known cycle
+                    .on(LearningGoalRevised.class, TeamProgress::requireKnownCycle)
+                    .on(ActivityPlanned.class, TeamProgress::requireKnownCycle)
+                    .on(ActivityCancelled.class, TeamProgress::requireKnownCycle)
+                    .on(ReflectionRecorded.class, TeamProgress::requireKnownCycle)
+                    .build();
+
+    private static final EventHandlers<Module, ModuleAnswerEvent, Instant> MODULE_HANDLERS =
+            EventHandlers.<Module, ModuleAnswerEvent, Instant>of(ModuleAnswerEvent.class)
+                    .on(ModuleAnswerSubmitted.class, TeamProgress::on)
+                    .on(ModuleFeedbackGiven.class, TeamProgress::on)
+                    .on(ModuleAnswerApproved.class, TeamProgress::on)
+                    .build();
+
+    private void on(LearningCycleStarted e, Instant at) {
+        Cycle cycle = new Cycle();
+        cycle.cycleId = e.cycleId().value();
+        cycle.title = e.title();
+        cycle.startedAt = at;
+        cycles.add(cycle);
+        enter(cycle, Phase.PLANNING, at);
+    }
+
+    private void on(LearningGoalSet e, Instant at) {
+        requireKnownCycle(e, at);
+        Goal goal = new Goal();
+        goal.cycleId = e.cycleId().value();
+        goal.goalId = e.goalId().value();
+        goals.add(goal);
+    }
+
+    private void on(ActivityCarriedOut e, Instant at) {
+        Cycle cycle = cycle(e);
+        if (cycle.phase == Phase.PLANNING) {
+            enter(cycle, Phase.ACTING, at);
+        }
+    }
+
+    private void on(SignOfLearningDocumented e, Instant at) {
+        Cycle cycle = cycle(e);
+        signs++;
+        cycle.signs++;
+        countWeek(LocalDate.ofInstant(at, ZONE));
+        lastSignDocumentedAt = at;
+        if (lastSignObservedOn == null || e.observedOn().isAfter(lastSignObservedOn)) {
+            lastSignObservedOn = e.observedOn();
+        }
+        if (cycle.phase == Phase.PLANNING) {
+            enter(cycle, Phase.ACTING, at);
+        }
+    }
+
+    private void on(GoalAttainmentAssessed e, Instant at) {
+        Cycle cycle = cycle(e);
+        goals.stream().filter(g -> g.goalId.equals(e.goalId().value())).findFirst()
+                .ifPresent(g -> g.attainment = e.attainment().name());
+        if (cycle.phase == Phase.PLANNING || cycle.phase == Phase.ACTING) {
+            enter(cycle, Phase.EVALUATING, at);
+        }
+    }
+
+    private void on(FeedbackGiven e, Instant at) {
+        requireKnownCycle(e, at);
+        Feedback given = new Feedback();
+        given.feedbackId = e.feedbackId().value();
+        given.cycleId = e.cycleId().value();
+        given.givenAt = at;
+        feedback.add(given);
+    }
+
+    private void on(FeedbackResponded e, Instant at) {
+        requireKnownCycle(e, at);
+        feedback.stream().filter(f -> f.feedbackId.equals(e.feedbackId().value())).findFirst()
+                .ifPresent(f -> f.respondedAt = at);
+    }
+
+    private void on(LearningCycleCompleted e, Instant at) {
+        enter(cycle(e), Phase.COMPLETED, at);
+    }
+
+    private void on(LearningCycleAbandoned e, Instant at) {
+        enter(cycle(e), Phase.ABANDONED, at);
+    }
+
+    private void requireKnownCycle(LearningCycleEvent event, Instant at) {
+        cycle(event);
+    }
+
+    /**
+     * The event's cycle, which its start put here (the aggregate applies no event before it); an unknown one means
+     * this view is out of step with the event store.
+     */
+    private Cycle cycle(LearningCycleEvent event) {
+        String cycleId = event.cycleId().value();
+        return cycles.stream().filter(c -> c.cycleId.equals(cycleId)).findFirst().orElseThrow(() ->
+                new IllegalStateException("event of unknown cycle " + cycleId + " for team " + teamId));
+    }
+
+    private static void on(Module module, ModuleAnswerSubmitted e, Instant at) {
+        module.status = ModuleStatus.SUBMITTED;
+        module.latestVersion = e.version();
+    }
+
+    private static void on(Module module, ModuleFeedbackGiven e, Instant at) {
+        if (e.version() == module.latestVersion) {
+            module.status = ModuleStatus.FEEDBACK_GIVEN;
+        }
+    }
+
+    private static void on(Module module, ModuleAnswerApproved e, Instant at) {
+        module.status = ModuleStatus.APPROVED;
     }
 
     private void countWeek(LocalDate day) {

@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +31,6 @@ import org.springframework.stereotype.Component;
  * begins and the note removed once its tokens are stored; a note found at start-up is a reset that did not finish,
  * and it is done again.
  *
- * <p>A read model found at start-up to be of an earlier layout ({@link ReadModelLayout}) is rebuilt the same way:
- * its reset is noted, and done.
- *
  * <p>A reset needs every segment of the processor to be free: run it where no other instance holds a claim.
  */
 @Component
@@ -43,38 +39,26 @@ public class ProjectionReplay {
     /** Notes of processors whose reset has begun and not finished ({@code _id} = processor name). */
     public static final String UNFINISHED_RESETS = "projection_resets";
 
-    private static final String LAYOUT_CHANGED = "layout changed";
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final MongoCollection<Document> unfinished;
-    private final List<ReadModelLayout> layouts;
 
-    public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore, MongoDatabase views,
-                            List<ReadModelLayout> layouts) {
+    public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore, MongoDatabase views) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.unfinished = views.getCollection(UNFINISHED_RESETS);
-        this.layouts = layouts;
     }
 
-    /** Resets that a stop interrupted, and of read models of an earlier layout, are done once the processors run. */
+    /** Resets that a stop interrupted are done again once the processors run. */
     @EventListener(ContextRefreshedEvent.class)
     public void finishInterruptedResets() {
-        for (ReadModelLayout layout : layouts) {
-            if (layout.isOutdated()) {
-                log.warn("The read model of processor {} is of an earlier layout: rebuilding it", layout.processor());
-                noteReset(layout.processor(), LAYOUT_CHANGED);
-            }
-        }
         for (Document note : unfinished.find()) {
             String name = note.getString("_id");
             if (streamingProcessors().containsKey(name)) {
-                if (!LAYOUT_CHANGED.equals(note.getString("reason"))) {
-                    log.warn("The reset of processor {} begun at {} did not finish (the application stopped during "
-                            + "it): resetting it again", name, note.getDate("begun"));
-                }
+                log.warn("The reset of processor {} begun at {} did not finish (the application stopped during it): "
+                        + "resetting it again", name, note.getDate("begun"));
                 try {
                     replay(name);
                 } catch (RuntimeException e) {
@@ -116,14 +100,10 @@ public class ProjectionReplay {
 
     /** Resets a stopped processor's tokens (and so its read model), noted until the tokens are stored. */
     private void reset(String name, StreamingEventProcessor processor) {
-        noteReset(name, "rebuild");
+        unfinished.replaceOne(Filters.eq("_id", name), new Document("_id", name).append("begun", new Date()),
+                new ReplaceOptions().upsert(true));
         processor.resetTokens();
         unfinished.deleteOne(Filters.eq("_id", name));
-    }
-
-    private void noteReset(String name, String reason) {
-        unfinished.replaceOne(Filters.eq("_id", name), new Document("_id", name).append("begun", new Date())
-                .append("reason", reason), new ReplaceOptions().upsert(true));
     }
 
     /**

@@ -7,8 +7,10 @@ import dk.laeringsledelse.kernel.cycle.TeamId;
  * one team's events in order, like the learning cycle's) and the module id, so that projections need no state.
  * Who acted and the idempotency key are in the event's metadata ({@link dk.laeringsledelse.kernel.MetaDataKeys});
  * when, the event's timestamp.
+ *
+ * <p>Sealed: views list every event of a module answer, and are checked to handle (or ignore) each.
  */
-public interface ModuleAnswerEvent {
+public sealed interface ModuleAnswerEvent permits ModuleAnswerSubmitted, ModuleFeedbackGiven, ModuleAnswerApproved {
 
     ModuleAnswerId answerId();
 
