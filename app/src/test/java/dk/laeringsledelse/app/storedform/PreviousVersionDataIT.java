@@ -2,6 +2,7 @@ package dk.laeringsledelse.app.storedform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.laeringsledelse.app.LaeringsledelseApplication;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -74,13 +76,14 @@ class PreviousVersionDataIT {
                 api.graphQl(EDUCATOR).documentName("recordReflection").fragmentName("cycleFields")
                         .variable("input", Map.of("cycleId", cycleId, "practiceLearnings", "Efter opgraderingen",
                                 "plannedAdjustments", "Ingen"))
-                        .execute().errors().verify()
-                        .path("recordReflection.cycle.version").entity(Integer.class)
-                        .isEqualTo((Integer) recorded.get("cycleEvents"));
+                        .execute().errors().verify();
                 api.graphQl(AUDITOR).document(VERIFY).variable("id", cycleId).execute().errors().verify()
                         .path("verifyIntegrity.ok").entity(Boolean.class).isEqualTo(true)
                         .path("verifyIntegrity.eventsVerified").entity(Integer.class)
                         .isEqualTo((Integer) recorded.get("cycleEvents") + 1);
+                // the projections resume from the stored tokens and apply the new event (versions count from 0)
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readCycle(api, cycleId).get("version"))
+                        .isEqualTo(recorded.get("cycleEvents")));
             }
         }
     }
