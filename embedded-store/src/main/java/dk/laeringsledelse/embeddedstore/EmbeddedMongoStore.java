@@ -1,11 +1,13 @@
 package dk.laeringsledelse.embeddedstore;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * An in-process MongoDB-wire-compatible server persisting to one file in a data folder, so that the product runs
@@ -20,6 +22,23 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     /** The file of the derived database (read models, processor tokens), beside the event file. */
     static final String DERIVED_FILE = "laeringsledelse-views.mv.db";
     private static final int NETWORK_THREADS = 64;
+    /**
+     * What the store tells clients it is: MongoDB 4.4.0, wire version 9. mongo-java-server's default (wire version 8,
+     * MongoDB 4.2) is the lowest that current drivers accept; 4.4.0 is the newest version whose commands the store
+     * serves: from 4.4.2 on MongoDB answers {@code hello}, which the store does not (drivers and mongosh greet with
+     * {@code isMaster} unless the server offers {@code hello}).
+     */
+    static final MongoVersion VERSION = new MongoVersion() {
+        @Override
+        public List<Integer> getVersionArray() {
+            return List.of(4, 4, 0);
+        }
+
+        @Override
+        public int getWireVersion() {
+            return 9;
+        }
+    };
 
     private final Path file;
     private final String derivedDatabase;
@@ -60,8 +79,8 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         if (server != null) {
             return;
         }
-        MongoServer started = new MongoServer(derivedDatabase == null ? DurableH2Backend.open(file)
-                : DurableH2Backend.open(file, file.resolveSibling(DERIVED_FILE), derivedDatabase));
+        MongoServer started = new MongoServer((derivedDatabase == null ? DurableH2Backend.open(file)
+                : DurableH2Backend.open(file, file.resolveSibling(DERIVED_FILE), derivedDatabase)).version(VERSION));
         try {
             // a write that waits for its commit holds its network thread: enough threads that other connections
             // (readers, projections) rarely share one with it

@@ -1,5 +1,13 @@
 package dk.laeringsledelse.app.axon;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import com.mongodb.client.MongoDatabase;
 import dk.laeringsledelse.app.store.EventStoreDatabase;
 import dk.laeringsledelse.eventstore.MongoEventStorageEngine;
@@ -33,6 +41,23 @@ public class AxonConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The Jackson 2 mapper of Axon's serializers (events, messages, snapshots, processor tokens): what stored events
+     * look like, so it is configured here, not left to a framework default. Axon takes a bean of this name; without
+     * one it takes any ObjectMapper bean, and without that its own default (dates as arrays, unknown properties
+     * rejected) - which is what Spring Boot 4 would leave it, as Boot's own mapper is now Jackson 3. These settings
+     * are those of Boot 3.5's mapper, which wrote every event stored so far; StoredFormIT pins the result.
+     */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return JsonMapper.builder()
+                .addModules(new Jdk8Module(), new JavaTimeModule(), new ParameterNamesModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
+                .build();
     }
 
     @Bean

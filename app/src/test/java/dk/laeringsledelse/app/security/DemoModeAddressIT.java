@@ -18,8 +18,8 @@ import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Demo mode, where POST /dev/token signs a token for anyone, is not reachable from the network by default. */
