@@ -12,8 +12,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pins the worked example of the README's section for auditors: the stored event, its canonical form and hash, and
- * a seal over it. The README must contain each of them verbatim, so the documentation cannot drift from the code.
+ * Pins the worked example of docs/auditing.md: the stored event, its canonical form and hash, and a seal over it.
+ * The page must contain each of them verbatim, so the documentation cannot drift from the code.
  */
 class AuditorExampleTest {
 
@@ -76,10 +76,10 @@ class AuditorExampleTest {
     }
 
     @Test
-    void theReadmeShowsTheExampleVerbatim() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+    void theAuditingPageShowsTheExampleVerbatim() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "auditing.md"));
 
-        assertThat(readme).contains(EVENT.replace("HASH", HASH), CANONICAL_FORM, HASH,
+        assertThat(page).contains(EVENT.replace("HASH", HASH), CANONICAL_FORM, HASH,
                                     SEAL_TEXT.replace("HASH", HASH), SEAL_DIGEST);
     }
 }
