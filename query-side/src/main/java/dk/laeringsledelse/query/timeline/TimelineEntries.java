@@ -18,6 +18,7 @@ import dk.laeringsledelse.kernel.cycle.LearningGoalRevised;
 import dk.laeringsledelse.kernel.cycle.LearningGoalSet;
 import dk.laeringsledelse.kernel.cycle.ReflectionRecorded;
 import dk.laeringsledelse.kernel.cycle.SignOfLearningDocumented;
+import dk.laeringsledelse.query.support.EventMapping;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -48,6 +49,24 @@ public final class TimelineEntries {
 
     static final String ANONYMOUS = "anonymous";
 
+    /** Each event's step, by its type. */
+    private static final EventMapping<LearningCycleEvent, CycleTitles, Step> STEPS =
+            EventMapping.<LearningCycleEvent, CycleTitles, Step>of(LearningCycleEvent.class)
+                    .on(LearningCycleStarted.class, TimelineEntries::started)
+                    .on(LearningGoalSet.class, TimelineEntries::goalSet)
+                    .on(LearningGoalRevised.class, TimelineEntries::goalRevised)
+                    .on(ActivityPlanned.class, TimelineEntries::activityPlanned)
+                    .on(ActivityCarriedOut.class, TimelineEntries::activityCarriedOut)
+                    .on(ActivityCancelled.class, TimelineEntries::activityCancelled)
+                    .on(SignOfLearningDocumented.class, TimelineEntries::signDocumented)
+                    .on(GoalAttainmentAssessed.class, TimelineEntries::goalAssessed)
+                    .on(FeedbackGiven.class, TimelineEntries::feedbackGiven)
+                    .on(FeedbackResponded.class, TimelineEntries::feedbackResponded)
+                    .on(ReflectionRecorded.class, TimelineEntries::reflectionRecorded)
+                    .on(LearningCycleCompleted.class, TimelineEntries::completed)
+                    .on(LearningCycleAbandoned.class, TimelineEntries::abandoned)
+                    .build();
+
     private TimelineEntries() {
     }
 
@@ -59,7 +78,7 @@ public final class TimelineEntries {
         if (!(message.getPayload() instanceof LearningCycleEvent event)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(step(event, titles))
+        return Optional.ofNullable(STEPS.apply(event, titles))
                 .map(step -> new TimelineEntry(
                         message.getIdentifier(),
                         event.teamId().value(),
@@ -107,98 +126,103 @@ public final class TimelineEntries {
         }
     }
 
-    private static Step step(LearningCycleEvent event, CycleTitles titles) {
-        if (event instanceof LearningCycleStarted e) {
-            String period = e.plannedPeriod() == null ? ""
-                    : " (planlagt " + e.plannedPeriod().start() + " til " + e.plannedPeriod().end() + ")";
-            return Step.of(TimelineEntryKind.CYCLE_STARTED, "Forløb " + quoted(e.title()) + " startet" + period);
+    private static Step started(LearningCycleStarted e, CycleTitles titles) {
+        String period = e.plannedPeriod() == null ? ""
+                : " (planlagt " + e.plannedPeriod().start() + " til " + e.plannedPeriod().end() + ")";
+        return Step.of(TimelineEntryKind.CYCLE_STARTED, "Forløb " + quoted(e.title()) + " startet" + period);
+    }
+
+    private static Step goalSet(LearningGoalSet e, CycleTitles titles) {
+        String theme = e.curriculumTheme() == null ? "" : " (tema " + e.curriculumTheme() + ")";
+        return new Step(TimelineEntryKind.GOAL_SET, "Læringsmål " + quoted(e.description()) + " sat" + theme,
+                id(e.goalId()), null, null, null, null, null);
+    }
+
+    private static Step goalRevised(LearningGoalRevised e, CycleTitles titles) {
+        String summary = e.description() != null
+                ? "Læringsmål " + named(titles.goal(e.goalId())) + "revideret til " + quoted(e.description())
+                : "Læringsmål " + named(titles.goal(e.goalId())) + "revideret";
+        if (e.expectedSigns() != null) {
+            summary += "; forventede tegn revideret (" + count(e.expectedSigns().size(), "tegn", "tegn") + ")";
         }
-        if (event instanceof LearningGoalSet e) {
-            String theme = e.curriculumTheme() == null ? "" : " (tema " + e.curriculumTheme() + ")";
-            return new Step(TimelineEntryKind.GOAL_SET, "Læringsmål " + quoted(e.description()) + " sat" + theme,
-                    id(e.goalId()), null, null, null, null, null);
+        return new Step(TimelineEntryKind.GOAL_REVISED, summary, id(e.goalId()), null, null, null, null, null);
+    }
+
+    private static Step activityPlanned(ActivityPlanned e, CycleTitles titles) {
+        List<String> goals = e.goalIds() == null ? List.of()
+                : e.goalIds().stream().filter(Objects::nonNull).map(Object::toString).toList();
+        String onlyGoal = goals.size() == 1 ? titles.goal(goals.get(0)) : null;
+        String forGoals = goals.isEmpty() ? ""
+                : onlyGoal != null ? " for målet '" + onlyGoal + "'"
+                : " for " + goals.size() + " mål";
+        String summary = "Aktivitet " + quoted(e.description()) + " planlagt"
+                + (e.plannedDate() == null ? "" : " til " + e.plannedDate()) + forGoals;
+        // The first goal is the one the entry links to; all goals are counted in the summary.
+        return new Step(TimelineEntryKind.ACTIVITY_PLANNED, summary,
+                goals.isEmpty() ? null : goals.get(0), id(e.activityId()), null, null, null, e.plannedDate());
+    }
+
+    private static Step activityCarriedOut(ActivityCarriedOut e, CycleTitles titles) {
+        return new Step(TimelineEntryKind.ACTIVITY_CARRIED_OUT,
+                "Aktivitet " + named(titles.activity(e.activityId())) + "gennemført"
+                        + (e.carriedOutOn() == null ? "" : " den " + e.carriedOutOn()),
+                null, id(e.activityId()), null, null, null, e.carriedOutOn());
+    }
+
+    private static Step activityCancelled(ActivityCancelled e, CycleTitles titles) {
+        return new Step(TimelineEntryKind.ACTIVITY_CANCELLED,
+                "Aktivitet " + named(titles.activity(e.activityId())) + "aflyst",
+                null, id(e.activityId()), null, null, null, null);
+    }
+
+    private static Step signDocumented(SignOfLearningDocumented e, CycleTitles titles) {
+        StringBuilder summary = new StringBuilder("Tegn på læring dokumenteret");
+        String goal = titles.goal(e.goalId());
+        if (goal != null) {
+            summary.append(" for målet '").append(goal).append("'");
         }
-        if (event instanceof LearningGoalRevised e) {
-            String summary = e.description() != null
-                    ? "Læringsmål " + named(titles.goal(e.goalId())) + "revideret til " + quoted(e.description())
-                    : "Læringsmål " + named(titles.goal(e.goalId())) + "revideret";
-            if (e.expectedSigns() != null) {
-                summary += "; forventede tegn revideret (" + count(e.expectedSigns().size(), "tegn", "tegn") + ")";
-            }
-            return new Step(TimelineEntryKind.GOAL_REVISED, summary, id(e.goalId()), null, null, null, null, null);
+        String activity = titles.activity(e.activityId());
+        if (activity != null) {
+            summary.append(" i aktiviteten '").append(activity).append("'");
         }
-        if (event instanceof ActivityPlanned e) {
-            List<String> goals = e.goalIds() == null ? List.of()
-                    : e.goalIds().stream().filter(Objects::nonNull).map(Object::toString).toList();
-            String onlyGoal = goals.size() == 1 ? titles.goal(goals.get(0)) : null;
-            String forGoals = goals.isEmpty() ? ""
-                    : onlyGoal != null ? " for målet '" + onlyGoal + "'"
-                    : " for " + goals.size() + " mål";
-            String summary = "Aktivitet " + quoted(e.description()) + " planlagt"
-                    + (e.plannedDate() == null ? "" : " til " + e.plannedDate()) + forGoals;
-            // The first goal is the one the entry links to; all goals are counted in the summary.
-            return new Step(TimelineEntryKind.ACTIVITY_PLANNED, summary,
-                    goals.isEmpty() ? null : goals.get(0), id(e.activityId()), null, null, null, e.plannedDate());
+        if (e.matchedExpectedSign() != null) {
+            summary.append(", svarer til forventet tegn ").append(e.matchedExpectedSign() + 1);
         }
-        if (event instanceof ActivityCarriedOut e) {
-            return new Step(TimelineEntryKind.ACTIVITY_CARRIED_OUT,
-                    "Aktivitet " + named(titles.activity(e.activityId())) + "gennemført"
-                            + (e.carriedOutOn() == null ? "" : " den " + e.carriedOutOn()),
-                    null, id(e.activityId()), null, null, null, e.carriedOutOn());
+        String details = joinNonBlank(
+                e.evidenceKind() == null ? null : evidence(e.evidenceKind()),
+                e.childIds() == null || e.childIds().isEmpty() ? null : count(e.childIds().size(), "barn", "børn"));
+        if (!details.isEmpty()) {
+            summary.append(" (").append(details).append(")");
         }
-        if (event instanceof ActivityCancelled e) {
-            return new Step(TimelineEntryKind.ACTIVITY_CANCELLED,
-                    "Aktivitet " + named(titles.activity(e.activityId())) + "aflyst",
-                    null, id(e.activityId()), null, null, null, null);
-        }
-        if (event instanceof SignOfLearningDocumented e) {
-            StringBuilder summary = new StringBuilder("Tegn på læring dokumenteret");
-            String goal = titles.goal(e.goalId());
-            if (goal != null) {
-                summary.append(" for målet '").append(goal).append("'");
-            }
-            String activity = titles.activity(e.activityId());
-            if (activity != null) {
-                summary.append(" i aktiviteten '").append(activity).append("'");
-            }
-            if (e.matchedExpectedSign() != null) {
-                summary.append(", svarer til forventet tegn ").append(e.matchedExpectedSign() + 1);
-            }
-            String details = joinNonBlank(
-                    e.evidenceKind() == null ? null : evidence(e.evidenceKind()),
-                    e.childIds() == null || e.childIds().isEmpty() ? null : count(e.childIds().size(), "barn", "børn"));
-            if (!details.isEmpty()) {
-                summary.append(" (").append(details).append(")");
-            }
-            return new Step(TimelineEntryKind.SIGN_DOCUMENTED, summary.toString(), id(e.goalId()),
-                    id(e.activityId()), id(e.signId()), null, null, e.observedOn());
-        }
-        if (event instanceof GoalAttainmentAssessed e) {
-            int signs = e.signIds() == null ? 0 : e.signIds().size();
-            return new Step(TimelineEntryKind.GOAL_ASSESSED,
-                    "Læringsmål " + named(titles.goal(e.goalId())) + "vurderet: " + attainment(e.attainment())
-                            + " (ud fra " + count(signs, "tegn", "tegn") + ")",
-                    id(e.goalId()), null, null, id(e.assessmentId()), null, null);
-        }
-        if (event instanceof FeedbackGiven e) {
-            return feedbackGiven(e, titles);
-        }
-        if (event instanceof FeedbackResponded e) {
-            String author = titles.feedbackAuthor(e.feedbackId());
-            return new Step(TimelineEntryKind.FEEDBACK_RESPONDED,
-                    "Teamet svarede på feedback" + (author == null ? "" : " fra " + role(author)),
-                    null, null, null, null, id(e.feedbackId()), null);
-        }
-        if (event instanceof ReflectionRecorded) {
-            return Step.of(TimelineEntryKind.REFLECTION_RECORDED, "Refleksion registreret");
-        }
-        if (event instanceof LearningCycleCompleted) {
-            return Step.of(TimelineEntryKind.CYCLE_COMPLETED, "Forløb " + named(titles.cycle()) + "afsluttet");
-        }
-        if (event instanceof LearningCycleAbandoned) {
-            return Step.of(TimelineEntryKind.CYCLE_ABANDONED, "Forløb " + named(titles.cycle()) + "opgivet");
-        }
-        return null;
+        return new Step(TimelineEntryKind.SIGN_DOCUMENTED, summary.toString(), id(e.goalId()),
+                id(e.activityId()), id(e.signId()), null, null, e.observedOn());
+    }
+
+    private static Step goalAssessed(GoalAttainmentAssessed e, CycleTitles titles) {
+        int signs = e.signIds() == null ? 0 : e.signIds().size();
+        return new Step(TimelineEntryKind.GOAL_ASSESSED,
+                "Læringsmål " + named(titles.goal(e.goalId())) + "vurderet: " + attainment(e.attainment())
+                        + " (ud fra " + count(signs, "tegn", "tegn") + ")",
+                id(e.goalId()), null, null, id(e.assessmentId()), null, null);
+    }
+
+    private static Step feedbackResponded(FeedbackResponded e, CycleTitles titles) {
+        String author = titles.feedbackAuthor(e.feedbackId());
+        return new Step(TimelineEntryKind.FEEDBACK_RESPONDED,
+                "Teamet svarede på feedback" + (author == null ? "" : " fra " + role(author)),
+                null, null, null, null, id(e.feedbackId()), null);
+    }
+
+    private static Step reflectionRecorded(ReflectionRecorded e, CycleTitles titles) {
+        return Step.of(TimelineEntryKind.REFLECTION_RECORDED, "Refleksion registreret");
+    }
+
+    private static Step completed(LearningCycleCompleted e, CycleTitles titles) {
+        return Step.of(TimelineEntryKind.CYCLE_COMPLETED, "Forløb " + named(titles.cycle()) + "afsluttet");
+    }
+
+    private static Step abandoned(LearningCycleAbandoned e, CycleTitles titles) {
+        return Step.of(TimelineEntryKind.CYCLE_ABANDONED, "Forløb " + named(titles.cycle()) + "opgivet");
     }
 
     private static Step feedbackGiven(FeedbackGiven e, CycleTitles titles) {
