@@ -78,7 +78,8 @@ public class LearningCycleMutations {
     }
 
     @MutationMapping
-    public StartLearningCyclePayload startLearningCycle(@Argument StartLearningCycleInput input, GraphQLContext context) {
+    public StartLearningCyclePayload startLearningCycle(@Argument StartLearningCycleInput input,
+                                                        GraphQLContext context) {
         // not scoped to the team: the same key for another team names the same cycle, and is refused as different
         CycleId cycleId = new CycleId(newId(person(context), "cycles", "cycle", input.idempotencyKey()));
         StartLearningCycle command = new StartLearningCycle(cycleId, new TeamId(input.teamId()), input.title(),
@@ -128,7 +129,7 @@ public class LearningCycleMutations {
 
     @MutationMapping
     public LearningCyclePayload recordActivityCarriedOut(@Argument RecordActivityCarriedOutInput input,
-                                                        GraphQLContext context) {
+                                                         GraphQLContext context) {
         return changed(send(new RecordActivityCarriedOut(cycle(input.cycleId()), new ActivityId(input.activityId()),
                 input.carriedOutOn(), input.notes()), context, input.idempotencyKey()));
     }
@@ -141,7 +142,7 @@ public class LearningCycleMutations {
 
     @MutationMapping
     public DocumentSignOfLearningPayload documentSignOfLearning(@Argument DocumentSignOfLearningInput input,
-                                                      GraphQLContext context) {
+                                                                GraphQLContext context) {
         SignId signId = new SignId(newId(person(context), input.cycleId(), "sign", input.idempotencyKey()));
         Sent<LearningCycleView> sent = send(new DocumentSignOfLearning(cycle(input.cycleId()), signId,
                 new GoalId(input.goalId()), input.activityId() == null ? null : new ActivityId(input.activityId()),
@@ -152,7 +153,8 @@ public class LearningCycleMutations {
     }
 
     @MutationMapping
-    public AssessGoalAttainmentPayload assessGoalAttainment(@Argument AssessGoalAttainmentInput input, GraphQLContext context) {
+    public AssessGoalAttainmentPayload assessGoalAttainment(@Argument AssessGoalAttainmentInput input,
+                                                            GraphQLContext context) {
         AssessmentId assessmentId = new AssessmentId(
                 newId(person(context), input.cycleId(), "assessment", input.idempotencyKey()));
         Sent<LearningCycleView> sent = send(new AssessGoalAttainment(cycle(input.cycleId()), assessmentId,
@@ -188,13 +190,14 @@ public class LearningCycleMutations {
 
     @MutationMapping
     public LearningCyclePayload completeLearningCycle(@Argument CompleteLearningCycleInput input,
-                                                     GraphQLContext context) {
+                                                      GraphQLContext context) {
         return changed(send(new CompleteLearningCycle(cycle(input.cycleId()), input.summary(), input.nextSteps()),
                 context, input.idempotencyKey()));
     }
 
     @MutationMapping
-    public LearningCyclePayload abandonLearningCycle(@Argument AbandonLearningCycleInput input, GraphQLContext context) {
+    public LearningCyclePayload abandonLearningCycle(@Argument AbandonLearningCycleInput input,
+                                                     GraphQLContext context) {
         return changed(send(new AbandonLearningCycle(cycle(input.cycleId()), input.reason()), context,
                 input.idempotencyKey()));
     }

@@ -2,7 +2,10 @@ package dk.laeringsledelse.graphql.organisation;
 
 import dk.laeringsledelse.query.organisation.UnitView;
 
-/** The answer to registering, renaming or retiring a institution: its id and the institution as it reads after the change. */
+/**
+ * The answer to registering, renaming or retiring an institution: its id, and the institution as it reads after the
+ * change.
+ */
 public record InstitutionPayload(String institutionId, UnitView institution) {
 
     static InstitutionPayload of(UnitView institution) {
