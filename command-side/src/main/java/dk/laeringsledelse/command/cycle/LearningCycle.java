@@ -194,7 +194,8 @@ public class LearningCycle implements KeepsIdempotencyKeys {
     }
 
     /** Goals name a curriculum theme of their institution's kind (reference data). */
-    private static void checkCurriculumTheme(InstitutionKind kind, String theme) {
+    private static void checkCurriculumTheme(String institutionKind, String theme) {
+        InstitutionKind kind = institutionKind == null ? null : InstitutionKind.valueOf(institutionKind);
         if (kind != null && CurriculumThemes.find(kind, theme).isEmpty()) {
             throw RuleViolation.badRequest("curriculumTheme", "curriculumTheme must be one of the themes of "
                     + kind + " institutions: " + String.join(", ",

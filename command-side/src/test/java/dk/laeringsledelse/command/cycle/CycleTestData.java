@@ -154,18 +154,18 @@ final class CycleTestData {
 
     static SetLearningGoal setGoal(GoalId goalId) {
         return new SetLearningGoal(CYCLE_ID, goalId, "Børnene udvider deres ordforråd", THEME,
-                TargetGroup.wholeGroup(), EXPECTED_SIGNS, "Billedstøtte", INSTITUTION_KIND);
+                TargetGroup.wholeGroup(), EXPECTED_SIGNS, "Billedstøtte", INSTITUTION_KIND.name());
     }
 
     static SetLearningGoal setGoal(TargetGroup targetGroup, List<String> expectedSigns) {
         return new SetLearningGoal(CYCLE_ID, GOAL_ID, "Børnene udvider deres ordforråd", THEME,
-                targetGroup, expectedSigns, "Billedstøtte", INSTITUTION_KIND);
+                targetGroup, expectedSigns, "Billedstøtte", INSTITUTION_KIND.name());
     }
 
     /** A goal naming this theme, in a cycle whose institution is of this kind (null: not known). */
     static SetLearningGoal setGoal(String theme, InstitutionKind kind) {
         return new SetLearningGoal(CYCLE_ID, GOAL_ID, "Børnene udvider deres ordforråd", theme,
-                TargetGroup.wholeGroup(), EXPECTED_SIGNS, "Billedstøtte", kind);
+                TargetGroup.wholeGroup(), EXPECTED_SIGNS, "Billedstøtte", kind == null ? null : kind.name());
     }
 
     static LearningGoalSet goalSet(String theme) {

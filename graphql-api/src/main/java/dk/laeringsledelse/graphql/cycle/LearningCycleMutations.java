@@ -37,7 +37,6 @@ import dk.laeringsledelse.kernel.cycle.TeamId;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.kernel.cycle.LearningCycleCommand;
-import dk.laeringsledelse.kernel.organisation.InstitutionKind;
 import dk.laeringsledelse.kernel.organisation.Role;
 import dk.laeringsledelse.graphql.access.Caller;
 import dk.laeringsledelse.graphql.access.Callers;
@@ -250,11 +249,11 @@ public class LearningCycleMutations {
      * The kind of the cycle's institution, which decides the curriculum themes its goals may name (the aggregate
      * checks the theme); null when the read model cannot tell (an unknown cycle is refused by authorising anyway).
      */
-    private InstitutionKind institutionKind(String cycleId) {
+    private String institutionKind(String cycleId) {
         return store.teamOf(cycleId)
                 .flatMap(organisation::team)
                 .flatMap(team -> organisation.find(UnitView.Kind.INSTITUTION, team.institutionId))
-                .map(institution -> InstitutionKind.valueOf(institution.institutionKind))
+                .map(institution -> institution.institutionKind)
                 .orElse(null);
     }
 

@@ -1,6 +1,5 @@
 package dk.laeringsledelse.kernel.cycle;
 
-import dk.laeringsledelse.kernel.organisation.InstitutionKind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -13,8 +12,10 @@ import java.util.List;
  * @param targetGroup     which children
  * @param expectedSigns   the signs of learning the team expects to see (1..20 texts of at most 4,000 characters)
  * @param adaptation      optional: how the goal is adapted to the children's functional levels
- * @param institutionKind the kind of the cycle's institution, which decides the themes a goal may name; the API
- *                        looks it up (the cycle knows only its team). Null when unknown: the theme is then not checked
+ * @param institutionKind the name of the {@code InstitutionKind} of the cycle's institution, which decides the themes
+ *                        a goal may name; the API looks it up (the cycle knows only its team). A name, not the enum,
+ *                        so that the cycle package does not depend on the organisation package, which depends on it.
+ *                        Null when unknown: the theme is then not checked
  */
 public record SetLearningGoal(
         @TargetAggregateIdentifier CycleId cycleId,
@@ -24,7 +25,7 @@ public record SetLearningGoal(
         TargetGroup targetGroup,
         List<String> expectedSigns,
         String adaptation,
-        InstitutionKind institutionKind) implements LearningCycleCommand {
+        String institutionKind) implements LearningCycleCommand {
 
     /** A goal whose institution kind is not known here (e.g. demo data): its theme is not checked against a kind. */
     public SetLearningGoal(CycleId cycleId, GoalId goalId, String description, String curriculumTheme,
