@@ -65,6 +65,20 @@ class CycleErrorsIT extends ApplicationTest {
     }
 
     @Test
+    void aThemeThatIsNotOneOfTheInstitutionKindsThemesIsRefusedAndNothingIsStored() {
+        String cycleId = start();
+        ResponseError error = singleError(team().documentName("setLearningGoal").fragmentName("cycleFields").variable("input", Map.of(
+                "cycleId", cycleId, "description", "Mål", "curriculumTheme", "matematik",
+                "targetGroup", Map.of("kind", "WHOLE_GROUP"), "expectedSigns", List.of("Tegn"))));
+        assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")
+                .containsEntry("field", "input.curriculumTheme");
+        assertThat(error.getMessage()).startsWith("curriculumTheme must be one of the themes of DAYCARE institutions: ")
+                .contains("social-udvikling");
+        team().documentName("learningCycle").fragmentName("cycleFields").variable("id", cycleId).execute().errors().verify()
+                .path("learningCycle.version").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
     void aSignInTheFutureIsRefusedAndTheCycleIsUnchanged() {
         String cycleId = start();
         String goalId = team().documentName("setLearningGoal").fragmentName("cycleFields").variable("input", Map.of(

@@ -46,6 +46,8 @@ import dk.laeringsledelse.kernel.cycle.StartLearningCycle;
 import dk.laeringsledelse.kernel.cycle.TargetGroup;
 import dk.laeringsledelse.kernel.cycle.TargetGroupKind;
 import dk.laeringsledelse.kernel.cycle.TeamId;
+import dk.laeringsledelse.kernel.organisation.CurriculumThemes;
+import dk.laeringsledelse.kernel.organisation.InstitutionKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -177,6 +179,7 @@ public class LearningCycle implements KeepsIdempotencyKeys {
         Check.id("goalId", command.goalId());
         String description = Check.text("description", command.description(), Check.TEXT_MAX);
         String theme = Check.text("curriculumTheme", command.curriculumTheme(), Check.LABEL_MAX);
+        checkCurriculumTheme(command.institutionKind(), theme);
         TargetGroup targetGroup = checkTargetGroup(command.targetGroup());
         List<String> expectedSigns = Check.texts("expectedSigns", command.expectedSigns(),
                 1, EXPECTED_SIGNS_MAX, Check.TEXT_MAX);
@@ -188,6 +191,16 @@ public class LearningCycle implements KeepsIdempotencyKeys {
         apply(new LearningGoalSet(cycleId, teamId, command.goalId(), description, theme, targetGroup,
                 expectedSigns, adaptation));
         return command.goalId().value();
+    }
+
+    /** Goals name a curriculum theme of their institution's kind (reference data). */
+    private static void checkCurriculumTheme(String institutionKind, String theme) {
+        InstitutionKind kind = institutionKind == null ? null : InstitutionKind.valueOf(institutionKind);
+        if (kind != null && CurriculumThemes.find(kind, theme).isEmpty()) {
+            throw RuleViolation.badRequest("curriculumTheme", "curriculumTheme must be one of the themes of "
+                    + kind + " institutions: " + String.join(", ",
+                    CurriculumThemes.of(kind).stream().map(CurriculumThemes.Theme::code).toList()));
+        }
     }
 
     private static TargetGroup checkTargetGroup(TargetGroup group) {

@@ -43,6 +43,7 @@ import dk.laeringsledelse.kernel.cycle.StartLearningCycle;
 import dk.laeringsledelse.kernel.cycle.TargetGroup;
 import dk.laeringsledelse.kernel.cycle.TargetGroupKind;
 import dk.laeringsledelse.kernel.cycle.TeamId;
+import dk.laeringsledelse.kernel.organisation.InstitutionKind;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -81,6 +82,7 @@ final class CycleTestData {
     static final LocalDate PLANNED_END = LocalDate.of(2025, 12, 19);
     static final DataBasis DATA_BASIS = new DataBasis("En tredjedel har et lille ordforråd", "Sprogvurdering T1");
     static final String THEME = "kommunikation-og-sprog";
+    static final InstitutionKind INSTITUTION_KIND = InstitutionKind.DAYCARE;
     static final List<String> EXPECTED_SIGNS = List.of("Bruger nye naturord", "Spørger til ords betydning");
     static final LocalDate PLANNED_DATE = LocalDate.of(2025, 9, 15);
     static final LocalDate CARRIED_OUT_ON = LocalDate.of(2025, 9, 16);
@@ -152,12 +154,23 @@ final class CycleTestData {
 
     static SetLearningGoal setGoal(GoalId goalId) {
         return new SetLearningGoal(CYCLE_ID, goalId, "Børnene udvider deres ordforråd", THEME,
-                TargetGroup.wholeGroup(), EXPECTED_SIGNS, "Billedstøtte");
+                TargetGroup.wholeGroup(), EXPECTED_SIGNS, "Billedstøtte", INSTITUTION_KIND.name());
     }
 
     static SetLearningGoal setGoal(TargetGroup targetGroup, List<String> expectedSigns) {
         return new SetLearningGoal(CYCLE_ID, GOAL_ID, "Børnene udvider deres ordforråd", THEME,
-                targetGroup, expectedSigns, "Billedstøtte");
+                targetGroup, expectedSigns, "Billedstøtte", INSTITUTION_KIND.name());
+    }
+
+    /** A goal naming this theme, in a cycle whose institution is of this kind (null: not known). */
+    static SetLearningGoal setGoal(String theme, InstitutionKind kind) {
+        return new SetLearningGoal(CYCLE_ID, GOAL_ID, "Børnene udvider deres ordforråd", theme,
+                TargetGroup.wholeGroup(), EXPECTED_SIGNS, "Billedstøtte", kind == null ? null : kind.name());
+    }
+
+    static LearningGoalSet goalSet(String theme) {
+        return new LearningGoalSet(CYCLE_ID, TEAM_ID, GOAL_ID, "Børnene udvider deres ordforråd", theme,
+                TargetGroup.wholeGroup(), EXPECTED_SIGNS, "Billedstøtte");
     }
 
     static LearningGoalSet goalSet() {

@@ -9,6 +9,7 @@ import dk.laeringsledelse.kernel.cycle.SetLearningGoal;
 import dk.laeringsledelse.kernel.cycle.TargetGroup;
 import dk.laeringsledelse.kernel.cycle.TargetGroupKind;
 import dk.laeringsledelse.kernel.cycle.Attainment;
+import dk.laeringsledelse.kernel.organisation.InstitutionKind;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,39 @@ class LearningGoalTest {
                 .expectException(violation(BAD_REQUEST, "curriculumTheme"))
                 .expectExceptionMessage("curriculumTheme must not be longer than 100 characters")
                 .expectNoEvents();
+    }
+
+    @Test
+    void givenCycleStartedInASchool_whenSetLearningGoalWithASchoolSubject_thenLearningGoalSet() {
+        fixture.given(cycleStarted())
+                .when(setGoal("matematik", InstitutionKind.SCHOOL))
+                .expectEvents(goalSet("matematik"));
+    }
+
+    @Test
+    void givenCycleStartedInADaycare_whenSetLearningGoalWithASchoolSubject_thenRejected() {
+        fixture.given(cycleStarted())
+                .when(setGoal("matematik", InstitutionKind.DAYCARE))
+                .expectException(violation(BAD_REQUEST, "curriculumTheme"))
+                .expectExceptionMessage("curriculumTheme must be one of the themes of DAYCARE institutions: "
+                        + "alsidig-personlig-udvikling, social-udvikling, kommunikation-og-sprog, "
+                        + "krop-sanser-og-bevaegelse, natur-udeliv-og-science, kultur-aestetik-og-faellesskab")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenCycleStartedInASchool_whenSetLearningGoalWithAnUnknownTheme_thenRejected() {
+        fixture.given(cycleStarted())
+                .when(setGoal("kommunikation-og-sprog", InstitutionKind.SCHOOL))
+                .expectException(violation(BAD_REQUEST, "curriculumTheme"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenCycleStarted_whenSetLearningGoalWithoutAnInstitutionKind_thenThemeIsNotChecked() {
+        fixture.given(cycleStarted())
+                .when(setGoal("eget-tema", null))
+                .expectEvents(goalSet("eget-tema"));
     }
 
     @Test

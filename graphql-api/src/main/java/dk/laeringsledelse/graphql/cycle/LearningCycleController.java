@@ -1,5 +1,7 @@
 package dk.laeringsledelse.graphql.cycle;
 
+import dk.laeringsledelse.kernel.cycle.DataBasis;
+import dk.laeringsledelse.kernel.cycle.PlannedPeriod;
 import dk.laeringsledelse.query.cycleview.TeamCycles;
 import dk.laeringsledelse.query.cycleview.LearningCycleView;
 import dk.laeringsledelse.query.cycleview.LearningCycleStore;
@@ -10,7 +12,6 @@ import dk.laeringsledelse.query.support.Cursors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -77,13 +78,13 @@ public class LearningCycleController {
     }
 
     @SchemaMapping(typeName = "LearningCycle")
-    public Map<String, Object> plannedPeriod(LearningCycleView view) {
-        return Map.of("start", view.plannedStart, "end", view.plannedEnd);
+    public PlannedPeriod plannedPeriod(LearningCycleView view) {
+        return new PlannedPeriod(view.plannedStart, view.plannedEnd);
     }
 
     @SchemaMapping(typeName = "LearningCycle")
-    public Map<String, Object> dataBasis(LearningCycleView view) {
-        return Map.of("findings", nullToEmpty(view.dataFindings), "sources", nullToEmpty(view.dataSources));
+    public DataBasis dataBasis(LearningCycleView view) {
+        return new DataBasis(nullToEmpty(view.dataFindings), nullToEmpty(view.dataSources));
     }
 
     @SchemaMapping(typeName = "LearningCycle")

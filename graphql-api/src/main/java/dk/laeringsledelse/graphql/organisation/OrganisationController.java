@@ -9,10 +9,8 @@ import dk.laeringsledelse.graphql.access.Callers;
 import dk.laeringsledelse.query.organisation.PersonView.Assignment;
 import dk.laeringsledelse.query.organisation.UnitView.Kind;
 import graphql.GraphQLContext;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -35,14 +33,11 @@ public class OrganisationController {
     }
 
     @QueryMapping
-    public Map<String, Object> me(GraphQLContext context) {
+    public Me me(GraphQLContext context) {
         Caller caller = callers.of(context);
-        Map<String, Object> me = new LinkedHashMap<>();
-        me.put("personId", caller.personId());
-        me.put("operator", caller.operator());
-        me.put("roles", caller.assignments().stream().map(a -> roleAssignment(caller.personId(), a)).toList());
-        me.put("teams", readableTeams(caller));
-        return me;
+        return new Me(caller.personId(), caller.operator(),
+                caller.assignments().stream().map(a -> roleAssignment(caller.personId(), a)).toList(),
+                readableTeams(caller));
     }
 
     @QueryMapping
@@ -108,13 +103,7 @@ public class OrganisationController {
         return store.findAll(Kind.TEAM, teamIds).stream().filter(caller::mayReadTeam).toList();
     }
 
-    private static Map<String, Object> roleAssignment(String personId, Assignment a) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("personId", personId);
-        map.put("role", a.role());
-        map.put("municipalityId", a.municipalityId());
-        map.put("institutionId", a.institutionId());
-        map.put("teamId", a.teamId());
-        return map;
+    private static RoleAssignment roleAssignment(String personId, Assignment a) {
+        return new RoleAssignment(personId, a.role(), a.municipalityId(), a.institutionId(), a.teamId());
     }
 }

@@ -31,8 +31,6 @@ import dk.laeringsledelse.graphql.support.CommandDispatcher;
 import dk.laeringsledelse.graphql.organisation.OrganisationInputs.*;
 import dk.laeringsledelse.query.organisation.UnitView.Kind;
 import graphql.GraphQLContext;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -57,93 +55,93 @@ public class OrganisationMutations {
     }
 
     @MutationMapping
-    public Map<String, Object> registerMunicipality(@Argument RegisterMunicipalityInput input, GraphQLContext context) {
+    public MunicipalityPayload registerMunicipality(@Argument RegisterMunicipalityInput input, GraphQLContext context) {
         Caller caller = callers.of(context);
         if (!caller.operator()) {
             throw RuleViolation.forbidden("name", "you may not register municipalities: only operators may");
         }
         String id = newUnitId(Kind.MUNICIPALITY, input.id());
-        return payload(Kind.MUNICIPALITY, send(new RegisterMunicipality(new MunicipalityId(id), input.name()),
+        return MunicipalityPayload.of(send(new RegisterMunicipality(new MunicipalityId(id), input.name()),
                 Kind.MUNICIPALITY, id, caller));
     }
 
     @MutationMapping
-    public Map<String, Object> renameMunicipality(@Argument RenameUnitInput input, GraphQLContext context) {
+    public MunicipalityPayload renameMunicipality(@Argument RenameUnitInput input, GraphQLContext context) {
         Caller caller = administering(context, municipalityOf(Kind.MUNICIPALITY, input.id()), "rename", "id");
-        return payload(Kind.MUNICIPALITY, send(new RenameMunicipality(new MunicipalityId(input.id()), input.name()),
+        return MunicipalityPayload.of(send(new RenameMunicipality(new MunicipalityId(input.id()), input.name()),
                 Kind.MUNICIPALITY, input.id(), caller));
     }
 
     @MutationMapping
-    public Map<String, Object> retireMunicipality(@Argument RetireUnitInput input, GraphQLContext context) {
+    public MunicipalityPayload retireMunicipality(@Argument RetireUnitInput input, GraphQLContext context) {
         Caller caller = callers.of(context);
         if (!caller.operator()) {
             throw RuleViolation.forbidden("id", "you may not retire municipalities: only operators may");
         }
         existing(Kind.MUNICIPALITY, input.id(), "id");
-        return payload(Kind.MUNICIPALITY, send(new RetireMunicipality(new MunicipalityId(input.id())),
+        return MunicipalityPayload.of(send(new RetireMunicipality(new MunicipalityId(input.id())),
                 Kind.MUNICIPALITY, input.id(), caller));
     }
 
     @MutationMapping
-    public Map<String, Object> registerInstitution(@Argument RegisterInstitutionInput input, GraphQLContext context) {
+    public InstitutionPayload registerInstitution(@Argument RegisterInstitutionInput input, GraphQLContext context) {
         Caller caller = administering(context, input.municipalityId(), "register institutions in", "municipalityId");
         active(Kind.MUNICIPALITY, input.municipalityId(), "municipalityId");
         String id = newUnitId(Kind.INSTITUTION, input.id());
-        return payload(Kind.INSTITUTION, send(new RegisterInstitution(new InstitutionId(id),
+        return InstitutionPayload.of(send(new RegisterInstitution(new InstitutionId(id),
                 new MunicipalityId(input.municipalityId()), input.name(), InstitutionKind.valueOf(input.kind())),
                 Kind.INSTITUTION, id, caller));
     }
 
     @MutationMapping
-    public Map<String, Object> renameInstitution(@Argument RenameUnitInput input, GraphQLContext context) {
+    public InstitutionPayload renameInstitution(@Argument RenameUnitInput input, GraphQLContext context) {
         Caller caller = administering(context, municipalityOf(Kind.INSTITUTION, input.id()), "rename", "id");
-        return payload(Kind.INSTITUTION, send(new RenameInstitution(new InstitutionId(input.id()), input.name()),
+        return InstitutionPayload.of(send(new RenameInstitution(new InstitutionId(input.id()), input.name()),
                 Kind.INSTITUTION, input.id(), caller));
     }
 
     @MutationMapping
-    public Map<String, Object> retireInstitution(@Argument RetireUnitInput input, GraphQLContext context) {
+    public InstitutionPayload retireInstitution(@Argument RetireUnitInput input, GraphQLContext context) {
         Caller caller = administering(context, municipalityOf(Kind.INSTITUTION, input.id()), "retire", "id");
-        return payload(Kind.INSTITUTION, send(new RetireInstitution(new InstitutionId(input.id())),
+        return InstitutionPayload.of(send(new RetireInstitution(new InstitutionId(input.id())),
                 Kind.INSTITUTION, input.id(), caller));
     }
 
     @MutationMapping
-    public Map<String, Object> registerTeam(@Argument RegisterTeamInput input, GraphQLContext context) {
+    public TeamPayload registerTeam(@Argument RegisterTeamInput input, GraphQLContext context) {
         String municipalityId = municipalityOf(Kind.INSTITUTION, input.institutionId());
         Caller caller = administering(context, municipalityId, "register teams in", "institutionId");
         active(Kind.INSTITUTION, input.institutionId(), "institutionId");
         String id = newUnitId(Kind.TEAM, input.id());
-        return payload(Kind.TEAM, send(new RegisterTeam(new TeamId(id), new InstitutionId(input.institutionId()),
+        return TeamPayload.of(send(new RegisterTeam(new TeamId(id), new InstitutionId(input.institutionId()),
                 new MunicipalityId(municipalityId), input.name(), input.childGroup()), Kind.TEAM, id, caller));
     }
 
     @MutationMapping
-    public Map<String, Object> renameTeam(@Argument RenameUnitInput input, GraphQLContext context) {
+    public TeamPayload renameTeam(@Argument RenameUnitInput input, GraphQLContext context) {
         Caller caller = administering(context, municipalityOf(Kind.TEAM, input.id()), "rename", "id");
-        return payload(Kind.TEAM, send(new RenameTeam(new TeamId(input.id()), input.name()),
+        return TeamPayload.of(send(new RenameTeam(new TeamId(input.id()), input.name()),
                 Kind.TEAM, input.id(), caller));
     }
 
     @MutationMapping
-    public Map<String, Object> retireTeam(@Argument RetireUnitInput input, GraphQLContext context) {
+    public TeamPayload retireTeam(@Argument RetireUnitInput input, GraphQLContext context) {
         Caller caller = administering(context, municipalityOf(Kind.TEAM, input.id()), "retire", "id");
-        return payload(Kind.TEAM, send(new RetireTeam(new TeamId(input.id())), Kind.TEAM, input.id(), caller));
+        return TeamPayload.of(send(new RetireTeam(new TeamId(input.id())), Kind.TEAM, input.id(), caller));
     }
 
     @MutationMapping
-    public Map<String, Object> assignRole(@Argument RoleAssignmentInput input, GraphQLContext context) {
+    public RoleAssignmentPayload assignRole(@Argument RoleAssignmentInput input, GraphQLContext context) {
         return assignment(input, context, true);
     }
 
     @MutationMapping
-    public Map<String, Object> unassignRole(@Argument RoleAssignmentInput input, GraphQLContext context) {
+    public RoleAssignmentPayload unassignRole(@Argument RoleAssignmentInput input, GraphQLContext context) {
         return assignment(input, context, false);
     }
 
     /** The role decides the unit: a team role needs teamId, LEADER institutionId, AUDITOR/ADMIN municipalityId. */
-    private Map<String, Object> assignment(RoleAssignmentInput input, GraphQLContext context, boolean assign) {
+    private RoleAssignmentPayload assignment(RoleAssignmentInput input, GraphQLContext context, boolean assign) {
         Role role = Role.valueOf(input.role());
         PersonId person = new PersonId(input.personId());
         Kind kind = switch (role.scope()) {
@@ -174,13 +172,9 @@ public class OrganisationMutations {
                     : new UnassignMunicipalRole(new MunicipalityId(unitId), person, role);
         };
         UnitView unit = send(command, kind, unitId, caller);
-        Map<String, Object> assignment = new LinkedHashMap<>();
-        assignment.put("personId", input.personId());
-        assignment.put("role", role.name());
-        assignment.put("municipalityId", unit.municipalityId);
-        assignment.put("institutionId", kind == Kind.TEAM ? unit.institutionId : kind == Kind.INSTITUTION ? unitId : null);
-        assignment.put("teamId", kind == Kind.TEAM ? unitId : null);
-        return Map.of("assignment", assignment);
+        return new RoleAssignmentPayload(new RoleAssignment(input.personId(), role.name(), unit.municipalityId,
+                kind == Kind.TEAM ? unit.institutionId : kind == Kind.INSTITUTION ? unitId : null,
+                kind == Kind.TEAM ? unitId : null));
     }
 
     private UnitView send(Object command, Kind kind, String id, Caller caller) {
@@ -236,10 +230,5 @@ public class OrganisationMutations {
                     + " is already registered");
         }
         return id;
-    }
-
-    private static Map<String, Object> payload(Kind kind, UnitView unit) {
-        String name = kind.name().toLowerCase();
-        return Map.of(name + "Id", unit.id, name, unit);
     }
 }
