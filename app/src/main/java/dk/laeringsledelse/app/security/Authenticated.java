@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * The person a GraphQL operation runs as, and until when their token lets them.
  *
- * @param expiresAt the token's {@code exp}; null for a token without one
+ * @param expiresAt when the token stops counting: its {@code exp} plus the clock skew allowed; null for a token
+ *                  without one
  */
 record Authenticated(String personId, Instant expiresAt) {
 

@@ -3,6 +3,8 @@ package dk.laeringsledelse.app.security;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,11 +40,14 @@ public class AuthenticationInterceptor implements WebSocketGraphQlInterceptor {
     private final JwtDecoder decoder;
     private final SubscriptionGuard subscriptions;
     private final Clock clock;
+    private final Duration clockSkew;
 
-    public AuthenticationInterceptor(JwtDecoder decoder, SubscriptionGuard subscriptions, Clock clock) {
+    public AuthenticationInterceptor(JwtDecoder decoder, SubscriptionGuard subscriptions, Clock clock,
+                                     TokenProperties tokens) {
         this.decoder = decoder;
         this.subscriptions = subscriptions;
         this.clock = clock;
+        this.clockSkew = tokens.clockSkew();
     }
 
     @Override
@@ -75,7 +80,7 @@ public class AuthenticationInterceptor implements WebSocketGraphQlInterceptor {
                 if (!Subjects.isUsable(token.getSubject())) {
                     return Mono.error(new IllegalArgumentException("the token's subject is not a usable person id"));
                 }
-                info.getAttributes().put(CALLER, new Authenticated(token.getSubject(), token.getExpiresAt()));
+                info.getAttributes().put(CALLER, authenticated(token.getSubject(), token.getExpiresAt()));
             } catch (JwtException invalid) {
                 // the connection is closed with 4401 Unauthorized
                 return Mono.error(invalid);
@@ -84,22 +89,27 @@ public class AuthenticationInterceptor implements WebSocketGraphQlInterceptor {
         return Mono.empty();
     }
 
-    private static Mono<Authenticated> webSocketCaller(WebSocketSessionInfo info) {
+    private Mono<Authenticated> webSocketCaller(WebSocketSessionInfo info) {
         if (info.getAttributes().get(CALLER) instanceof Authenticated fromInit) {
             return Mono.just(fromInit);
         }
         // the token of the handshake's Authorization header
-        return info.getPrincipal().mapNotNull(AuthenticationInterceptor::authenticated);
+        return info.getPrincipal().mapNotNull(this::authenticated);
     }
 
-    private static Authenticated httpCaller() {
+    private Authenticated httpCaller() {
         return authenticated(SecurityContextHolder.getContext().getAuthentication());
     }
 
-    private static Authenticated authenticated(Principal principal) {
+    private Authenticated authenticated(Principal principal) {
         if (principal instanceof JwtAuthenticationToken jwt && Subjects.isUsable(jwt.getName())) {
-            return new Authenticated(jwt.getName(), jwt.getToken().getExpiresAt());
+            return authenticated(jwt.getName(), jwt.getToken().getExpiresAt());
         }
         return null;
+    }
+
+    /** A token counts until its {@code exp} plus the clock skew the decoder allows too, on HTTP and WebSocket alike. */
+    private Authenticated authenticated(String personId, Instant expiresAt) {
+        return new Authenticated(personId, expiresAt == null ? null : expiresAt.plus(clockSkew));
     }
 }
