@@ -45,9 +45,9 @@ import org.springframework.util.unit.DataSize;
 
 /** The aggregates, the command gateway's retry policy and how projections split their work. */
 @Configuration(proxyBeanMethods = false)
-public class CommandSideConfiguration {
+public class ProcessorsConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(CommandSideConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(ProcessorsConfiguration.class);
 
     /** Bytes of BSON each processor keeps between its batches on the embedded store. */
     static final long DEFAULT_PROJECTION_CACHE_BYTES = 16L * 1024 * 1024;
