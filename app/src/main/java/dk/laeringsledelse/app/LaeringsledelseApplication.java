@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The deployable application: wires the event store, the command side and the query side. */
 @SpringBootApplication(scanBasePackages = "dk.laeringsledelse")
-@ConfigurationPropertiesScan
+// every module's settings (graphql-api has its own), one tree under laeringsledelse.*
+@ConfigurationPropertiesScan("dk.laeringsledelse")
 public class LaeringsledelseApplication {
 
     static {

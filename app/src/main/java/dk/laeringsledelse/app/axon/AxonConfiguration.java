@@ -10,12 +10,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import com.mongodb.client.MongoDatabase;
 import dk.laeringsledelse.app.store.EventStoreDatabase;
+import dk.laeringsledelse.app.store.EventStoreProperties;
 import dk.laeringsledelse.eventstore.MongoEventStorageEngine;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -65,7 +65,7 @@ public class AxonConfiguration {
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ObjectProvider<EventUpcaster> upcasters,
-                                          @Value("${laeringsledelse.event-store.gap-timeout:60s}") Duration gapTimeout,
+                                          EventStoreProperties eventStoreProperties,
                                           Clock clock) {
         return MongoEventStorageEngine.builder()
                 .database(eventStore.database())
@@ -73,29 +73,28 @@ public class AxonConfiguration {
                 .snapshotSerializer(serializer)
                 .upcasterChain(new org.axonframework.serialization.upcasting.event.EventUpcasterChain(
                         upcasters.orderedStream().toList()))
-                .gapTimeout(gapTimeout)
+                .gapTimeout(eventStoreProperties.gapTimeout())
                 .clock(clock)
                 .build();
     }
 
     @Bean
     TokenStore tokenStore(MongoDatabase database, Serializer serializer, NodeId nodeId,
-                          @Value("${laeringsledelse.token-claim-timeout:10s}") Duration claimTimeout) {
+                          ProcessingProperties processing) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
                 .serializer(serializer)
                 .nodeId(nodeId.value())
-                .claimTimeout(claimTimeout)
+                .claimTimeout(processing.tokenClaimTimeout())
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build();
     }
 
     /** A stable node id, so that a restarted instance takes its processor claims back at once. */
     @Bean
-    NodeId nodeId(@Value("${laeringsledelse.node-id:}") String configured,
-                  @Value("${server.port:8080}") int port) {
-        if (!configured.isBlank()) {
-            return new NodeId(configured);
+    NodeId nodeId(ProcessingProperties processing, @Value("${server.port:8080}") int port) {
+        if (!processing.nodeId().isBlank()) {
+            return new NodeId(processing.nodeId());
         }
         try {
             return new NodeId(InetAddress.getLocalHost().getHostName() + ":" + port);

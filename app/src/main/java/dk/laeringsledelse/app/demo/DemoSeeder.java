@@ -15,7 +15,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -35,26 +34,22 @@ public class DemoSeeder implements ApplicationRunner {
     private final CommandGateway commands;
     private final EventStore events;
     private final Clock clock;
-    private final String mode;
-    private final boolean demoProperty;
+    private final DemoProperties properties;
 
-    public DemoSeeder(CommandGateway commands, EventStore events, Clock clock,
-                      @Value("${laeringsledelse.mode}") String mode,
-                      @Value("${laeringsledelse.demo:false}") boolean demoProperty) {
+    public DemoSeeder(CommandGateway commands, EventStore events, Clock clock, DemoProperties properties) {
         this.commands = commands;
         this.events = events;
         this.clock = clock;
-        this.mode = mode;
-        this.demoProperty = demoProperty;
+        this.properties = properties;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!args.containsOption("demo") && !demoProperty) {
+        if (!args.containsOption("demo") && !properties.demo()) {
             return;
         }
-        if (!mode.equals("demo")) {
-            log.warn("--demo ignored: demo data is only seeded in demo mode, not in {} mode", mode);
+        if (!properties.demoMode()) {
+            log.warn("--demo ignored: demo data is only seeded in demo mode, not in {} mode", properties.mode());
             return;
         }
         if (events.lastSequenceNumberFor(MUNICIPALITY.toString()).isPresent()) {

@@ -3,9 +3,8 @@ package dk.laeringsledelse.app.integrity;
 import dk.laeringsledelse.app.store.EventStoreDatabase;
 import dk.laeringsledelse.eventstore.integrity.ChainSealer;
 import dk.laeringsledelse.eventstore.integrity.IntegrityVerifier;
+import dk.laeringsledelse.app.store.EventStoreProperties;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,9 +18,8 @@ public class IntegrityConfiguration {
     /** Seals a position once the event store's gap timeout has passed for it: the same bet tracking makes. */
     @Bean
     ChainSealer chainSealer(EventStoreDatabase eventStore,
-                            @Value("${laeringsledelse.event-store.gap-timeout:60s}") Duration gapTimeout,
-                            Clock clock) {
-        return new ChainSealer(eventStore.database(), gapTimeout, clock);
+                            EventStoreProperties properties, Clock clock) {
+        return new ChainSealer(eventStore.database(), properties.gapTimeout(), clock);
     }
 
     @Bean
@@ -31,7 +29,7 @@ public class IntegrityConfiguration {
 
     @Bean
     SealingSchedule sealingSchedule(ChainSealer sealer,
-                                    @Value("${laeringsledelse.integrity.seal-interval:10s}") Duration interval) {
-        return new SealingSchedule(sealer, interval);
+                                    IntegrityProperties properties) {
+        return new SealingSchedule(sealer, properties.sealInterval());
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -28,10 +27,10 @@ public class DevTokenController {
     private final Duration lifetime;
 
     public DevTokenController(JwtEncoder encoder, Clock clock,
-                              @Value("${laeringsledelse.security.dev-token-lifetime:8h}") Duration lifetime) {
+                              DevIssuerProperties properties) {
         this.encoder = encoder;
         this.clock = clock;
-        this.lifetime = lifetime;
+        this.lifetime = properties.devTokenLifetime();
     }
 
     @PostMapping("/dev/token")

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import dk.laeringsledelse.app.security.GraphQlLimitProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,9 +39,9 @@ class GraphQlBodyFilter extends OncePerRequestFilter {
     private final int maxBytes;
 
     GraphQlBodyFilter(@Value("${spring.graphql.http.path:/graphql}") String path,
-                      @Value("${laeringsledelse.graphql.max-request-bytes:262144}") int maxBytes) {
+                      GraphQlLimitProperties limits) {
         this.path = path;
-        this.maxBytes = maxBytes;
+        this.maxBytes = limits.maxRequestBytes();
     }
 
     /** The path as the dispatcher matches it: decoded, within the application (so {@code /%67raphql} is caught). */

@@ -1,12 +1,13 @@
 package dk.laeringsledelse.graphql.access;
 
 import dk.laeringsledelse.kernel.MetaDataKeys;
+import dk.laeringsledelse.graphql.support.ApiProperties;
 import dk.laeringsledelse.kernel.RuleViolation;
 import dk.laeringsledelse.query.organisation.UnitView;
 import dk.laeringsledelse.query.organisation.OrganisationStore;
 import graphql.GraphQLContext;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +22,12 @@ public class Callers {
     private final OrganisationStore organisation;
     private final Set<String> operators;
 
-    public Callers(OrganisationStore organisation,
-                   @Value("${laeringsledelse.security.operators:}") Set<String> operators) {
+    @Autowired
+    public Callers(OrganisationStore organisation, ApiProperties properties) {
+        this(organisation, properties.security().operators());
+    }
+
+    public Callers(OrganisationStore organisation, Set<String> operators) {
         this.organisation = organisation;
         this.operators = operators;
     }

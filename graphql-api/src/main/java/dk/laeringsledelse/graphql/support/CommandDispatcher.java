@@ -11,7 +11,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -30,10 +29,10 @@ public class CommandDispatcher {
     private final Duration readYourWritesTimeout;
 
     public CommandDispatcher(CommandGateway commands, QueryGateway queries,
-                             @Value("${laeringsledelse.read-your-writes-timeout:5s}") Duration readYourWritesTimeout) {
+                             ApiProperties properties) {
         this.commands = commands;
         this.queries = queries;
-        this.readYourWritesTimeout = readYourWritesTimeout;
+        this.readYourWritesTimeout = properties.readYourWritesTimeout();
     }
 
     /**

@@ -1,6 +1,6 @@
 package dk.laeringsledelse.graphql.system;
 
-import org.springframework.beans.factory.annotation.Value;
+import dk.laeringsledelse.graphql.support.ApiProperties;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -10,8 +10,8 @@ public class VersionController {
 
     private final String version;
 
-    VersionController(@Value("${laeringsledelse.version:dev}") String version) {
-        this.version = version;
+    VersionController(ApiProperties properties) {
+        this.version = properties.version();
     }
 
     @QueryMapping

@@ -18,6 +18,7 @@ import dk.laeringsledelse.kernel.organisation.Role;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
 import dk.laeringsledelse.kernel.organisation.TeamRoleAssigned;
 import dk.laeringsledelse.graphql.access.Callers;
+import dk.laeringsledelse.graphql.support.ApiProperties;
 import dk.laeringsledelse.graphql.support.ErrorMapping;
 import dk.laeringsledelse.query.organisation.OrganisationProjection;
 import dk.laeringsledelse.query.organisation.OrganisationStore;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +59,7 @@ class TeamTimelineGraphQlTest {
     @ImportAutoConfiguration(GraphQlAutoConfiguration.class)
     @Import({Scalars.class, ErrorMapping.class, TeamTimelineController.class, TeamTimelineReader.class,
             TeamTimelineProjection.class, OrganisationStore.class, OrganisationProjection.class, Callers.class})
+    @EnableConfigurationProperties(ApiProperties.class)
     static class Config {
         @Bean
         MongoDatabase mongoDatabase() {

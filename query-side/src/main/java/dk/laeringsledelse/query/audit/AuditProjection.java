@@ -10,6 +10,7 @@ import dk.laeringsledelse.kernel.MetaDataKeys;
 import dk.laeringsledelse.kernel.organisation.InstitutionRegistered;
 import dk.laeringsledelse.kernel.organisation.TeamRegistered;
 import dk.laeringsledelse.query.support.BatchedWrites;
+import dk.laeringsledelse.query.support.ProcessingGroups;
 import java.lang.reflect.RecordComponent;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
 public class AuditProjection {
 
-    public static final String PROCESSING_GROUP = "audit";
+    public static final String PROCESSING_GROUP = ProcessingGroups.AUDIT;
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();

@@ -18,6 +18,7 @@ import dk.laeringsledelse.kernel.organisation.TeamRoleUnassigned;
 import dk.laeringsledelse.query.organisation.PersonView.Assignment;
 import dk.laeringsledelse.query.organisation.UnitView.Kind;
 import dk.laeringsledelse.query.organisation.UnitView.Member;
+import dk.laeringsledelse.query.support.ProcessingGroups;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
@@ -30,7 +31,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the organisation read model. The application sequences this group by municipality, so a unit's
+ * Keeps the organisation read model. Its group is sequenced by municipality ({@link ProcessingGroups}), so a unit's
  * read-modify-write (and its parent's list of children) is never concurrent; people's documents change atomically.
  * A redelivered event is recognised by the unit's version and changes nothing twice.
  */
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(OrganisationProjection.PROCESSING_GROUP)
 public class OrganisationProjection {
 
-    public static final String PROCESSING_GROUP = "organisation";
+    public static final String PROCESSING_GROUP = ProcessingGroups.ORGANISATION;
 
     private final OrganisationStore store;
     private final QueryUpdateEmitter updates;
