@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The deployable application: wires the event store, the command side and the query side. */
 @SpringBootApplication(scanBasePackages = "dk.laeringsledelse")
-@ConfigurationPropertiesScan
+@ConfigurationPropertiesScan("dk.laeringsledelse")
 public class LaeringsledelseApplication {
 
     static {
