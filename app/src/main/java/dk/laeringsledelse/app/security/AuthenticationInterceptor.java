@@ -1,5 +1,7 @@
 package dk.laeringsledelse.app.security;
 
+import dk.laeringsledelse.graphql.access.Authenticated;
+import dk.laeringsledelse.graphql.access.SubscriptionGuard;
 import dk.laeringsledelse.kernel.MetaDataKeys;
 import java.security.Principal;
 import java.time.Clock;

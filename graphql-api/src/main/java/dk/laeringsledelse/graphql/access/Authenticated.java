@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.security;
+package dk.laeringsledelse.graphql.access;
 
 import java.time.Instant;
 
@@ -8,9 +8,9 @@ import java.time.Instant;
  * @param expiresAt when the token stops counting: its {@code exp} plus the clock skew allowed; null for a token
  *                  without one
  */
-record Authenticated(String personId, Instant expiresAt) {
+public record Authenticated(String personId, Instant expiresAt) {
 
-    boolean expiredAt(Instant now) {
+    public boolean expiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 }

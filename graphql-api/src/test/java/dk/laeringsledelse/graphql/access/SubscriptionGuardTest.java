@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.security;
+package dk.laeringsledelse.graphql.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.security;
+package dk.laeringsledelse.graphql.limits;
 
 import dk.laeringsledelse.query.support.Cursors;
 import graphql.ExecutionResult;

@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.security;
+package dk.laeringsledelse.graphql.limits;
 
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.security;
+package dk.laeringsledelse.graphql.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

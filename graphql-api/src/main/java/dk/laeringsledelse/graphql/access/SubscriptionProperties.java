@@ -1,4 +1,4 @@
-package dk.laeringsledelse.app.security;
+package dk.laeringsledelse.graphql.access;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,7 +1,5 @@
-package dk.laeringsledelse.app.security;
+package dk.laeringsledelse.graphql.access;
 
-import dk.laeringsledelse.graphql.access.Caller;
-import dk.laeringsledelse.graphql.access.Callers;
 import dk.laeringsledelse.kernel.ErrorCode;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -51,7 +49,7 @@ public class SubscriptionGuard {
     }
 
     /** Runs the request as this person; a subscription's stream is guarded. */
-    Mono<WebGraphQlResponse> run(WebGraphQlRequest request, Authenticated caller, Chain chain) {
+    public Mono<WebGraphQlResponse> run(WebGraphQlRequest request, Authenticated caller, Chain chain) {
         if (!isSubscription(request)) {
             return chain.next(request);
         }
@@ -107,7 +105,7 @@ public class SubscriptionGuard {
         }
     }
 
-    static String tokenExpired(Authenticated caller) {
+    public static String tokenExpired(Authenticated caller) {
         return "your token expired at " + caller.expiresAt() + "; connect again with a new token";
     }
 
@@ -119,7 +117,8 @@ public class SubscriptionGuard {
      * A request refused before it runs. A subscription is refused as the controllers refuse one, through its stream
      * (an {@code error} message on a WebSocket); a query or mutation answers the error.
      */
-    static WebGraphQlResponse refusal(WebGraphQlRequest request, String code, ErrorType type, String message) {
+    public static WebGraphQlResponse refusal(WebGraphQlRequest request, String code, ErrorType type,
+                                             String message) {
         ExecutionResult result = isSubscription(request)
                 ? ExecutionResult.newExecutionResult().data(Flux.error(ended(code, type, message))).build()
                 : ExecutionResult.newExecutionResult().addError(error(code, type, message)).build();
