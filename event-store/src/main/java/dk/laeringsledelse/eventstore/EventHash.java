@@ -32,7 +32,7 @@ import java.util.TreeMap;
  *     <li>{@code prevHash}: the hash of the previous event (by {@code seq}) of the same aggregate, empty for seq 0</li>
  * </ol>
  * The global {@code position} is deliberately not hashed: it is only known after the hash is computed; the seals
- * of the global chain cover it ({@code integrity.SealDigest}). The README's section for auditors works an example
+ * of the global chain cover it ({@code integrity.SealDigest}). docs/auditing.md works an example
  * through, pinned by {@code AuditorExampleTest}.
  */
 public final class EventHash {

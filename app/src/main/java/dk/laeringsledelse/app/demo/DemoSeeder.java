@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code --demo} (demo mode only): seeds a realistic organisation and learning cycles in different phases through the
  * same commands people send, each in the name of the person who would send it, so that a newcomer sees meaningful
  * data at once. Runs once per data folder: if the demo municipality exists, nothing is sent and the start goes on. The
- * people are listed in the README; get a token for any of them with {@code POST /dev/token}.
+ * people are listed in docs/api.md (Demo data); get a token for any of them with {@code POST /dev/token}.
  */
 @Component
 public class DemoSeeder implements ApplicationRunner {
