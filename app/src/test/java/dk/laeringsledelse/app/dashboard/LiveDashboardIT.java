@@ -42,14 +42,9 @@ class LiveDashboardIT extends ApplicationTest {
     void aTeamWithACycleAndAGoal() {
         educator = unique("edu");
         team = newTeam(educator);
-        cycleId = graphQl(educator).document("mutation($i: StartLearningCycleInput!) { startLearningCycle(input: $i) "
-                        + "{ cycleId } }").variable("i", startInput(team.teamId(), "Sprog"))
-                .execute().errors().verify().path("startLearningCycle.cycleId").entity(String.class).get();
-        goalId = graphQl(educator).document("mutation($i: SetLearningGoalInput!) { setLearningGoal(input: $i) "
-                        + "{ goalId } }").variable("i", Map.of("cycleId", cycleId, "description", "Ordforråd",
-                        "curriculumTheme", "kommunikation-og-sprog", "targetGroup", Map.of("kind", "WHOLE_GROUP"),
-                        "expectedSigns", List.of("Bruger nye ord")))
-                .execute().errors().verify().path("setLearningGoal.goalId").entity(String.class).get();
+        CycleWithGoal cycle = startCycleWithGoal(educator, team);
+        cycleId = cycle.cycleId();
+        goalId = cycle.goalId();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import dk.laeringsledelse.app.support.TestApi.TestTeam;
@@ -90,5 +91,21 @@ public abstract class ApplicationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A cycle "Sprog" started by this educator in the team, with one goal on language. */
+    protected CycleWithGoal startCycleWithGoal(String educator, TestTeam team) {
+        String cycleId = graphQl(educator).document("mutation($i: StartLearningCycleInput!) { "
+                        + "startLearningCycle(input: $i) { cycleId } }").variable("i", startInput(team.teamId(), "Sprog"))
+                .execute().errors().verify().path("startLearningCycle.cycleId").entity(String.class).get();
+        String goalId = graphQl(educator).document("mutation($i: SetLearningGoalInput!) { setLearningGoal(input: $i) "
+                        + "{ goalId } }").variable("i", Map.of("cycleId", cycleId, "description", "Ordforråd",
+                        "curriculumTheme", "kommunikation-og-sprog", "targetGroup", Map.of("kind", "WHOLE_GROUP"),
+                        "expectedSigns", List.of("Bruger nye ord")))
+                .execute().errors().verify().path("setLearningGoal.goalId").entity(String.class).get();
+        return new CycleWithGoal(cycleId, goalId);
+    }
+
+    public record CycleWithGoal(String cycleId, String goalId) {
     }
 }
