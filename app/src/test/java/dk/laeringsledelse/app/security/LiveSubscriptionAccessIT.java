@@ -20,7 +20,6 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -31,8 +30,6 @@ import reactor.core.publisher.Mono;
  * stops the updates with FORBIDDEN, an expired token ends them with UNAUTHORIZED and refuses anything new on the
  * connection, and a connection holds only so many subscriptions at once.
  */
-// no clock skew: the short-lived token's connection ends at its exp, not 30 s later
-@TestPropertySource(properties = "laeringsledelse.security.clock-skew=0s")
 class LiveSubscriptionAccessIT extends ApplicationTest {
 
     /** The default of {@code laeringsledelse.subscriptions.max-per-connection}. */
