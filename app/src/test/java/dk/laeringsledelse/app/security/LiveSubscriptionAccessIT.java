@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.laeringsledelse.app.support.ApplicationTest;
 import dk.laeringsledelse.app.support.TestApi.TestTeam;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.SubscriptionErrorException;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Live subscriptions end when access ends, over a real WebSocket (graphql-transport-ws at /graphql): a removed role
@@ -154,22 +150,10 @@ class LiveSubscriptionAccessIT extends ApplicationTest {
     }
 
     private WebSocketGraphQlTester webSocket(String token) {
-        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"),
-                        new ReactorNettyWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + token));
-                    }
-                })
-                .build();
+        return webSocketWithToken(token);
     }
 
     private void documentSign() {
-        graphQl(educator).document("mutation($i: DocumentSignOfLearningInput!) { documentSignOfLearning(input: $i) "
-                        + "{ signId } }").variable("i", Map.of("cycleId", cycleId, "goalId", goalId,
-                        "observedOn", TODAY.toString(), "observation", "Barn A7 brugte ordet kæmpestor",
-                        "matchedExpectedSign", 0, "evidenceKind", "OBSERVATION", "childIds", List.of("a7")))
-                .execute().errors().verify();
+        documentSign(educator, new CycleWithGoal(cycleId, goalId));
     }
 }

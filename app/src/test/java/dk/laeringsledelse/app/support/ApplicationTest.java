@@ -1,7 +1,9 @@
 package dk.laeringsledelse.app.support;
 
+import dk.laeringsledelse.app.support.TestApi.TestTeam;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,13 +11,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import dk.laeringsledelse.app.support.TestApi.TestTeam;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The whole application on a random HTTP port, on the embedded store in a fresh data folder (or on the MongoDB of
@@ -106,6 +111,28 @@ public abstract class ApplicationTest {
                         "expectedSigns", List.of("Bruger nye ord")))
                 .execute().errors().verify().path("setLearningGoal.goalId").entity(String.class).get();
         return new CycleWithGoal(cycleId, goalId);
+    }
+
+    /** GraphQL over a real WebSocket (graphql-transport-ws), the token sent in {@code connection_init}. */
+    protected WebSocketGraphQlTester webSocketWithToken(String token) {
+        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"),
+                        new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Bearer " + token));
+                    }
+                })
+                .build();
+    }
+
+    /** The educator documents one sign of learning for the cycle's goal, observed today. */
+    protected void documentSign(String educator, CycleWithGoal cycle) {
+        graphQl(educator).document("mutation($i: DocumentSignOfLearningInput!) { documentSignOfLearning(input: $i) "
+                        + "{ signId } }").variable("i", Map.of("cycleId", cycle.cycleId(), "goalId", cycle.goalId(),
+                        "observedOn", TODAY.toString(), "observation", "Barn A7 brugte ordet kæmpestor",
+                        "matchedExpectedSign", 0, "evidenceKind", "OBSERVATION", "childIds", List.of("a7")))
+                .execute().errors().verify();
     }
 
     public record CycleWithGoal(String cycleId, String goalId) {
