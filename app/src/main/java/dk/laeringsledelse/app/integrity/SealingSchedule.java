@@ -22,10 +22,8 @@ class SealingSchedule implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService executor;
 
+    /** @param interval positive, as {@link IntegrityProperties} checks at start-up */
     SealingSchedule(ChainSealer sealer, Duration interval) {
-        if (interval == null || interval.isZero() || interval.isNegative()) {
-            throw new IllegalArgumentException("laeringsledelse.integrity.seal-interval must be positive");
-        }
         this.sealer = sealer;
         this.interval = interval;
     }
